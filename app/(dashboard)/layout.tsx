@@ -1,0 +1,15 @@
+import type { ReactNode } from 'react';
+import { RedisBanner } from '@/components/layout/redis-banner';
+import { Sidebar } from '@/components/layout/sidebar';
+
+export default function DashboardLayout({ children }: { children: ReactNode }) {
+  return (
+    <div className="flex min-h-screen">
+      <Sidebar />
+      <div className="flex min-w-0 flex-1 flex-col">
+        <RedisBanner />
+        <main className="flex-1 px-6 py-6">{children}</main>
+      </div>
+    </div>
+  );
+}

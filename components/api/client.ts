@@ -1,0 +1,30 @@
+/** Fetches JSON from the Lookout API and turns the contract's error body into an ApiError. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export async function fetchJson<T>(path: string, init?: RequestInit): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, { ...init, headers: { Accept: 'application/json', ...init?.headers }, cache: 'no-store' });
+  } catch {
+    throw new ApiError(0, 'Network', 'The Lookout server is unreachable.');
+  }
+  const body: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const error = (body as { error?: { code?: string; message?: string } } | null)?.error;
+    throw new ApiError(response.status, error?.code ?? 'Http', error?.message ?? `Request failed with status ${response.status}.`);
+  }
+  return body as T;
+}
+
+export function queuePath(queue: string): string {
+  return `/api/queues/${encodeURIComponent(queue)}`;
+}

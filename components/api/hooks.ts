@@ -1,0 +1,83 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import type { QueueDetail } from '@/lib/queues/service';
+import type { JobDetail, JobPage, JobState, QueueSummary } from '@/lib/queues/types';
+import { fetchJson, queuePath } from './client';
+
+export const POLL_INTERVAL_MS = 3000;
+
+/** A queue as the UI addresses it: its name, plus the prefix when it is not the default one. */
+export interface QueueLocator {
+  name: string;
+  prefix?: string;
+}
+
+function withPrefix(path: string, locator: QueueLocator, params: Record<string, string> = {}): string {
+  const search = new URLSearchParams(params);
+  if (locator.prefix) search.set('prefix', locator.prefix);
+  const query = search.toString();
+  return query ? `${path}?${query}` : path;
+}
+
+/** One factory for every query key, so invalidation and prefetching agree on names. */
+export const queryKeys = {
+  health: () => ['health'] as const,
+  queues: () => ['queues'] as const,
+  queue: (queue: QueueLocator) => ['queues', queue.prefix ?? '', queue.name] as const,
+  jobs: (queue: QueueLocator, state: JobState, cursor: string) => [...queryKeys.queue(queue), 'jobs', state, cursor] as const,
+  job: (queue: QueueLocator, id: string) => [...queryKeys.queue(queue), 'job', id] as const,
+};
+
+export interface Health {
+  status: 'ok' | 'degraded';
+  redis: 'up' | 'down';
+  version: string;
+}
+
+export function useHealth() {
+  return useQuery({
+    queryKey: queryKeys.health(),
+    // 503 still carries a body describing what is down; read it rather than treating it as an error.
+    queryFn: async (): Promise<Health> => {
+      const response = await fetch('/api/health', { cache: 'no-store' });
+      return (await response.json()) as Health;
+    },
+    refetchInterval: POLL_INTERVAL_MS,
+    retry: false,
+  });
+}
+
+export function useQueues() {
+  return useQuery({
+    queryKey: queryKeys.queues(),
+    queryFn: () => fetchJson<{ queues: QueueSummary[]; prefixes: string[] }>('/api/queues'),
+    refetchInterval: POLL_INTERVAL_MS,
+  });
+}
+
+export function useQueue(queue: QueueLocator) {
+  return useQuery({
+    queryKey: queryKeys.queue(queue),
+    queryFn: () => fetchJson<QueueDetail>(withPrefix(queuePath(queue.name), queue)),
+    refetchInterval: POLL_INTERVAL_MS,
+  });
+}
+
+export function useJobs(queue: QueueLocator, state: JobState, cursor: string, limit = 50) {
+  return useQuery({
+    queryKey: queryKeys.jobs(queue, state, cursor),
+    queryFn: () => fetchJson<JobPage>(withPrefix(`${queuePath(queue.name)}/jobs`, queue, { state, cursor, limit: String(limit) })),
+    refetchInterval: POLL_INTERVAL_MS,
+  });
+}
+
+export function useJob(queue: QueueLocator, id: string) {
+  return useQuery({
+    queryKey: queryKeys.job(queue, id),
+    queryFn: () => fetchJson<JobDetail>(withPrefix(`${queuePath(queue.name)}/jobs/${encodeURIComponent(id)}`, queue)),
+    refetchInterval: POLL_INTERVAL_MS,
+    // Never show the previous job's data under another job's id.
+    placeholderData: undefined,
+  });
+}

@@ -1,0 +1,71 @@
+'use client';
+
+import Link from 'next/link';
+import { useEffect, useState } from 'react';
+import type { JobState, JobSummary } from '@/lib/queues/types';
+import { formatAgo } from '../format';
+import { ProgressBar } from './progress-bar';
+
+export function jobHref(queue: string, id: string, prefix?: string): string {
+  return `/queues/${encodeURIComponent(queue)}/jobs/${encodeURIComponent(id)}${prefix ? `?prefix=${encodeURIComponent(prefix)}` : ''}`;
+}
+
+function timeColumn(state: JobState): { label: string; pick: (job: JobSummary) => number | null } {
+  if (state === 'completed' || state === 'failed') return { label: 'Finished', pick: (job) => job.finishedOn };
+  if (state === 'active') return { label: 'Started', pick: (job) => job.processedOn };
+  return { label: 'Created', pick: (job) => job.timestamp };
+}
+
+export function JobTable({ queue, prefix, state, jobs }: { queue: string; prefix?: string; state: JobState; jobs: JobSummary[] }) {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  const time = timeColumn(state);
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full table-fixed text-sm" data-testid="job-table">
+        <thead className="text-left text-xs uppercase text-slate-500">
+          <tr>
+            <th className="w-28 py-2 pr-4">Id</th>
+            <th className="w-48 py-2 pr-4">Name</th>
+            <th className="w-20 py-2 pr-4 text-right">Attempts</th>
+            <th className="w-32 py-2 pr-4">{time.label}</th>
+            <th className="py-2 pr-4">{state === 'failed' ? 'Reason' : 'Progress'}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {jobs.map((job) => (
+            <tr key={job.id} data-testid="job-row" data-job-id={job.id} className="border-t border-slate-100 align-top dark:border-slate-800">
+              <td className="truncate py-2 pr-4 font-mono">
+                <Link href={jobHref(queue, job.id, prefix)} className="text-sky-700 hover:underline dark:text-sky-400">
+                  {job.id}
+                </Link>
+              </td>
+              <td className="truncate py-2 pr-4">
+                {job.name ?? <span className="italic text-slate-400">no name</span>}
+                {job.malformed ? (
+                  <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900 dark:bg-amber-950 dark:text-amber-200" title={job.malformed}>
+                    malformed
+                  </span>
+                ) : null}
+              </td>
+              <td className="py-2 pr-4 text-right tabular-nums">{job.attemptsMade}</td>
+              <td className="py-2 pr-4 text-slate-500">{formatAgo(time.pick(job), now)}</td>
+              <td className="truncate py-2 pr-4">
+                {state === 'failed' ? (
+                  <span className="text-red-700 dark:text-red-400" title={job.failedReason ?? ''}>
+                    {job.failedReason?.slice(0, 300) ?? ''}
+                  </span>
+                ) : (
+                  <ProgressBar progress={job.progress} compact />
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+'use client';
+
+import { useQueues } from '../api/hooks';
+import { formatCount } from '../format';
+import { Freshness } from '../layout/freshness';
+import { PageHeader } from '../layout/page-header';
+import { EmptyState, ErrorState, Panel } from '../ui/panel';
+import { QueueTable } from './queue-table';
+
+function Stat({ label, value, testId }: { label: string; value: string; testId: string }) {
+  return (
+    <Panel className="min-w-0">
+      <div className="text-xs uppercase tracking-wide text-slate-500">{label}</div>
+      <div className="mt-1 text-2xl font-semibold tabular-nums" data-testid={testId}>
+        {value}
+      </div>
+    </Panel>
+  );
+}
+
+export function Overview() {
+  const { data, error, isError, isPending, dataUpdatedAt } = useQueues();
+  const queues = data?.queues ?? [];
+  const total = (key: 'waiting' | 'active' | 'delayed' | 'failed') => queues.reduce((sum, queue) => sum + queue.counts[key], 0);
+  const stale = isError && data !== undefined;
+
+  return (
+    <div>
+      <PageHeader title="Overview" subtitle="Every BullMQ queue Lookout found, refreshed every 3 seconds.">
+        <Freshness dataUpdatedAt={dataUpdatedAt} isError={isError} />
+      </PageHeader>
+      {isPending ? <p className="text-sm text-slate-500">Loading queues…</p> : null}
+      {isError && !data ? <ErrorState error={error} /> : null}
+      {data ? (
+        <div className={`flex flex-col gap-6 ${stale ? 'opacity-60' : ''}`}>
+          <div className="grid grid-cols-2 gap-4 md:grid-cols-5">
+            <Stat label="Queues" value={formatCount(queues.length)} testId="stat-queues" />
+            <Stat label="Waiting" value={formatCount(total('waiting'))} testId="stat-waiting" />
+            <Stat label="Active" value={formatCount(total('active'))} testId="stat-active" />
+            <Stat label="Delayed" value={formatCount(total('delayed'))} testId="stat-delayed" />
+            <Stat label="Failed" value={formatCount(total('failed'))} testId="stat-failed" />
+          </div>
+          <Panel title="Queues">
+            {queues.length === 0 ? (
+              <EmptyState title="No queues yet" testId="no-queues">
+                Lookout looks for BullMQ queues under the prefix{data.prefixes.length > 1 ? 'es' : ''}{' '}
+                <code>{data.prefixes.join(', ')}</code>. Add a job with BullMQ (<code>new Queue(&apos;emails&apos;).add(…)</code>), run{' '}
+                <code>npm run demo</code> for sample traffic, or set <code>LOOKOUT_PREFIXES</code> if your queues use another prefix.
+              </EmptyState>
+            ) : (
+              <QueueTable queues={queues} showPrefix={data.prefixes.length > 1} />
+            )}
+          </Panel>
+        </div>
+      ) : null}
+    </div>
+  );
+}

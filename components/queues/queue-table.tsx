@@ -1,0 +1,87 @@
+'use client';
+
+import Link from 'next/link';
+import type { QueueSummary } from '@/lib/queues/types';
+import { formatCount, formatDuration, formatPercent } from '../format';
+import { queueStatus } from './queue-status';
+import { StatusDot } from './status-dot';
+
+const COUNT_COLUMNS = [
+  ['waiting', 'Waiting'],
+  ['active', 'Active'],
+  ['delayed', 'Delayed'],
+  ['prioritized', 'Prioritized'],
+  ['completed', 'Completed'],
+  ['failed', 'Failed'],
+] as const;
+
+export function queueHref(queue: QueueSummary, state?: string): string {
+  const params = new URLSearchParams();
+  if (state) params.set('state', state);
+  if (queue.prefix !== 'bull') params.set('prefix', queue.prefix);
+  const query = params.toString();
+  return `/queues/${encodeURIComponent(queue.name)}${query ? `?${query}` : ''}`;
+}
+
+export function QueueTable({ queues, showPrefix }: { queues: QueueSummary[]; showPrefix: boolean }) {
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-sm" data-testid="queue-table">
+        <thead className="text-left text-xs uppercase text-slate-500">
+          <tr>
+            <th className="py-2 pr-2" aria-label="Status" />
+            <th className="py-2 pr-4">Queue</th>
+            {COUNT_COLUMNS.map(([, label]) => (
+              <th key={label} className="py-2 pr-4 text-right">
+                {label}
+              </th>
+            ))}
+            <th className="py-2 pr-4 text-right">Oldest wait</th>
+            <th className="py-2 pr-4 text-right">Jobs / min</th>
+            <th className="py-2 pr-4 text-right">Failure rate</th>
+            <th className="py-2 text-right">Workers</th>
+          </tr>
+        </thead>
+        <tbody>
+          {queues.map((queue) => {
+            const { status, reason } = queueStatus(queue);
+            return (
+              <tr
+                key={`${queue.prefix}:${queue.name}`}
+                data-testid="queue-row"
+                data-queue={queue.name}
+                className="border-t border-slate-100 dark:border-slate-800"
+              >
+                <td className="py-2 pr-2">
+                  <StatusDot status={status} reason={reason} />
+                </td>
+                <td className="max-w-xs truncate py-2 pr-4 font-medium">
+                  <Link href={queueHref(queue)} className="text-sky-700 hover:underline dark:text-sky-400">
+                    {queue.name}
+                  </Link>
+                  {showPrefix ? <span className="ml-2 text-xs text-slate-500">{queue.prefix}</span> : null}
+                  {queue.paused ? (
+                    <span className="ml-2 rounded bg-indigo-100 px-1.5 py-0.5 text-xs text-indigo-800 dark:bg-indigo-950 dark:text-indigo-200">
+                      paused
+                    </span>
+                  ) : null}
+                </td>
+                {COUNT_COLUMNS.map(([key]) => (
+                  <td key={key} className="py-2 pr-4 text-right tabular-nums" data-testid={`count-${key}`}>
+                    <Link href={queueHref(queue, key)} className="hover:underline">
+                      {formatCount(queue.counts[key])}
+                    </Link>
+                  </td>
+                ))}
+                <td className="py-2 pr-4 text-right tabular-nums">{formatDuration(queue.oldestWaitingAgeMs)}</td>
+                <td className="py-2 pr-4 text-right tabular-nums">{formatCount(queue.throughputPerMinute)}</td>
+                <td className="py-2 pr-4 text-right tabular-nums">{formatPercent(queue.failureRate)}</td>
+                <td className="py-2 text-right tabular-nums">{queue.workers}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { findFreePort, startRedisServer, type RedisServerHandle } from '../../lib/redis';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const NEXT_BIN = join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
+
+/**
+ * A private Redis and a production Next.js server (`next start` on the build made before e2e runs),
+ * both on free ports, so an e2e file can stop and restart Redis without touching anything else.
+ */
+export interface Stack {
+  baseUrl: string;
+  redisUrl: string;
+  prefix: string;
+  stopRedis(): Promise<void>;
+  startRedis(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      await fetch(url);
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+}
+
+export async function startStack(prefix = 'bull', env: Record<string, string> = {}): Promise<Stack> {
+  const dir = mkdtempSync(join(tmpdir(), 'lookout-e2e-'));
+  let redis: RedisServerHandle = await startRedisServer({ dir, persist: true });
+  const port = await findFreePort();
+  const web: ChildProcess = spawn(process.execPath, [NEXT_BIN, 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
+    cwd: ROOT,
+    env: { ...process.env, ...env, REDIS_URL: redis.url, LOOKOUT_PREFIXES: prefix, NEXT_TELEMETRY_DISABLED: '1', HOSTNAME: '127.0.0.1' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  await waitForHttp(`${baseUrl}/api/health`, 60_000);
+  return {
+    baseUrl,
+    redisUrl: redis.url,
+    prefix,
+    stopRedis: () => redis.stop(),
+    async startRedis() {
+      redis = await startRedisServer({ dir, persist: true, port: redis.port });
+    },
+    async stop() {
+      web.kill('SIGTERM');
+      await redis.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,66 @@
+import { NextResponse } from 'next/server';
+import type { z } from 'zod';
+import { AppError, invalid, isAppError, type ErrorCode } from '../errors';
+import { isRedisConnectionError } from '../redis';
+
+const STATUS: Record<ErrorCode, number> = {
+  Invalid: 400,
+  Unauthorized: 401,
+  Forbidden: 403,
+  NotFound: 404,
+  Conflict: 409,
+  Unavailable: 503,
+};
+
+export interface ErrorBody {
+  error: { code: ErrorCode | 'Internal'; message: string; field?: string };
+}
+
+/** The one place where an error becomes an HTTP status and the contract's error body. */
+export function errorResponse(error: unknown): NextResponse<ErrorBody> {
+  if (isAppError(error)) {
+    const body: ErrorBody = { error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) } };
+    return NextResponse.json(body, { status: STATUS[error.code] });
+  }
+  if (isRedisConnectionError(error)) {
+    return NextResponse.json<ErrorBody>(
+      { error: { code: 'Unavailable', message: 'Redis is unreachable; retrying in the background.' } },
+      { status: 503 },
+    );
+  }
+  // Never leak Lookout's own stack traces to clients; the server log keeps the detail.
+  console.error('[lookout] unhandled error in API route', error);
+  return NextResponse.json<ErrorBody>({ error: { code: 'Internal', message: 'Internal error.' } }, { status: 500 });
+}
+
+type RouteContext<P> = { params: Promise<P> };
+
+/** Wraps a route handler: the handler returns the JSON body; any thrown error goes through errorResponse. */
+export function jsonRoute<P = Record<string, never>>(
+  handler: (request: Request, params: P) => Promise<unknown>,
+  init: { status?: number } = {},
+) {
+  return async (request: Request, context: RouteContext<P>): Promise<NextResponse> => {
+    try {
+      const body = await handler(request, await context.params);
+      return NextResponse.json(body, { status: init.status ?? 200, headers: { 'Cache-Control': 'no-store' } });
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+/** Validates input with a zod schema; the first problem becomes a 400 naming its field. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const field = issue?.path.join('.') || undefined;
+  throw invalid(issue ? `${field ? `${field}: ` : ''}${issue.message}` : 'Invalid input.', field);
+}
+
+export function searchParamsOf(request: Request): Record<string, string> {
+  return Object.fromEntries(new URL(request.url).searchParams.entries());
+}
+
+export { AppError };

@@ -1,0 +1,102 @@
+import type { Redis } from 'ioredis';
+import { BULL_SUFFIX, execPipeline, jobKey, jobLogsKey, queueKey, type BullSuffix } from '../redis';
+import { toJobDetail, toJobSummary, type JobHash } from './job-parser';
+import type { JobDetail, JobPage, JobState, QueueRef } from './types';
+
+interface StateSource {
+  suffix: BullSuffix;
+  kind: 'list' | 'zset';
+  /** Which end is shown first: the next job to run, or the newest finished job. */
+  order: 'oldest-first' | 'newest-first';
+}
+
+export const STATE_SOURCES: Record<JobState, StateSource> = {
+  waiting: { suffix: BULL_SUFFIX.wait, kind: 'list', order: 'oldest-first' },
+  active: { suffix: BULL_SUFFIX.active, kind: 'list', order: 'newest-first' },
+  delayed: { suffix: BULL_SUFFIX.delayed, kind: 'zset', order: 'oldest-first' },
+  prioritized: { suffix: BULL_SUFFIX.prioritized, kind: 'zset', order: 'oldest-first' },
+  'waiting-children': { suffix: BULL_SUFFIX.waitingChildren, kind: 'zset', order: 'oldest-first' },
+  completed: { suffix: BULL_SUFFIX.completed, kind: 'zset', order: 'newest-first' },
+  failed: { suffix: BULL_SUFFIX.failed, kind: 'zset', order: 'newest-first' },
+};
+
+export const MAX_LOG_LINES = 1000;
+
+/**
+ * One page of ids for a state. Lists are LPUSHed (newest at index 0) and zsets are ranked, so a page
+ * is one LRANGE/ZRANGE by position: its cost depends on the page, not on the queue's size.
+ */
+async function readIdPage(redis: Redis, ref: QueueRef, state: JobState, offset: number, limit: number) {
+  const source = STATE_SOURCES[state];
+  const key = queueKey(ref.prefix, ref.name, source.suffix);
+  const start = offset;
+  const stop = offset + limit - 1;
+  const pipeline = redis.pipeline();
+  if (source.kind === 'list') {
+    if (source.order === 'oldest-first') pipeline.lrange(key, -stop - 1, -start - 1);
+    else pipeline.lrange(key, start, stop);
+    pipeline.llen(key);
+  } else {
+    if (source.order === 'oldest-first') pipeline.zrange(key, start, stop);
+    else pipeline.zrevrange(key, start, stop);
+    pipeline.zcard(key);
+  }
+  const [[rangeError, range], [totalError, total]] = (await execPipeline(pipeline)) as [[Error | null, string[]], [Error | null, number]];
+  if (rangeError) throw rangeError;
+  if (totalError) throw totalError;
+  const ids = source.kind === 'list' && source.order === 'oldest-first' ? [...range].reverse() : range;
+  return { ids, total };
+}
+
+export async function listJobs(
+  redis: Redis,
+  ref: QueueRef,
+  state: JobState,
+  page: { offset: number; limit: number },
+): Promise<JobPage> {
+  const { ids, total } = await readIdPage(redis, ref, state, page.offset, page.limit);
+  const pipeline = redis.pipeline();
+  for (const id of ids) pipeline.hgetall(jobKey(ref.prefix, ref.name, id));
+  const hashes = ids.length ? (await execPipeline(pipeline)) : [];
+  const jobs = ids.map((id, index) => {
+    const [error, hash] = hashes[index] ?? [null, {}];
+    return toJobSummary(id, state, error ? {} : (hash as JobHash));
+  });
+  const nextOffset = page.offset + ids.length;
+  return { jobs, total, nextCursor: ids.length === page.limit && nextOffset < total ? String(nextOffset) : null };
+}
+
+/** Finds which state a job is in by asking each state key, in one round trip. */
+async function findJobState(redis: Redis, ref: QueueRef, id: string): Promise<JobState | null> {
+  const pipeline = redis.pipeline();
+  const states = Object.keys(STATE_SOURCES) as JobState[];
+  for (const state of states) {
+    const source = STATE_SOURCES[state];
+    const key = queueKey(ref.prefix, ref.name, source.suffix);
+    if (source.kind === 'zset') pipeline.zscore(key, id);
+    else pipeline.lpos(key, id);
+  }
+  pipeline.lpos(queueKey(ref.prefix, ref.name, BULL_SUFFIX.paused), id);
+  const results = await execPipeline(pipeline);
+  for (const [index, state] of states.entries()) {
+    const [error, value] = results[index] ?? [null, null];
+    if (!error && value !== null) return state;
+  }
+  const [pausedError, pausedPosition] = results[states.length] ?? [null, null];
+  return !pausedError && pausedPosition !== null ? 'waiting' : null;
+}
+
+/** The full job, or null when neither its hash nor any state holds it. */
+export async function readJob(redis: Redis, ref: QueueRef, id: string): Promise<JobDetail | null> {
+  const key = jobKey(ref.prefix, ref.name, id);
+  const logsKey = jobLogsKey(ref.prefix, ref.name, id);
+  const [hashResult, logsResult, logCountResult] = await execPipeline(
+    redis.pipeline().hgetall(key).lrange(logsKey, -MAX_LOG_LINES, -1).llen(logsKey),
+  );
+  const hash = (hashResult?.[0] ? {} : hashResult?.[1]) as JobHash;
+  const state = await findJobState(redis, ref, id);
+  if (Object.keys(hash).length === 0 && state === null) return null;
+  const lines = logsResult?.[0] ? [] : ((logsResult?.[1] as string[]) ?? []);
+  const count = logCountResult?.[0] ? 0 : Number(logCountResult?.[1] ?? 0);
+  return toJobDetail({ prefix: ref.prefix, queue: ref.name }, id, state ?? 'unknown', hash, { lines, count });
+}

@@ -1,0 +1,49 @@
+import { readConfig } from '../config';
+import { notFound } from '../errors';
+import { getRedis } from '../redis';
+import { discoverQueuesCached } from './discovery';
+import { listJobs, readJob } from './jobs';
+import { findQueue } from './lookup';
+import { readQueueSettings, type QueueSettings } from './settings';
+import { readQueueSummaries } from './summaries';
+import type { JobDetail, JobPage, JobState, QueueSummary } from './types';
+
+/** The functions API routes call: each resolves the connection and configuration itself. */
+
+export async function getQueueOverview(): Promise<{ queues: QueueSummary[]; prefixes: string[] }> {
+  const redis = await getRedis();
+  const prefixes = readConfig().LOOKOUT_PREFIXES;
+  const refs = await discoverQueuesCached(redis, prefixes);
+  return { queues: await readQueueSummaries(redis, refs), prefixes };
+}
+
+export interface QueueDetail extends QueueSummary {
+  settings: QueueSettings;
+  /** Active alerts for this queue; filled once the alert engine exists. */
+  alerts: never[];
+}
+
+export async function getQueueDetail(name: string, prefix?: string): Promise<QueueDetail> {
+  const redis = await getRedis();
+  const ref = await findQueue(redis, readConfig().LOOKOUT_PREFIXES, name, prefix);
+  const [[summary], settings] = await Promise.all([readQueueSummaries(redis, [ref]), readQueueSettings(redis, ref)]);
+  if (!summary) throw notFound(`Queue "${name}" was not found.`);
+  return { ...summary, settings, alerts: [] };
+}
+
+export async function getQueueJobs(
+  name: string,
+  query: { state: JobState; limit: number; offset: number; prefix?: string },
+): Promise<JobPage> {
+  const redis = await getRedis();
+  const ref = await findQueue(redis, readConfig().LOOKOUT_PREFIXES, name, query.prefix);
+  return listJobs(redis, ref, query.state, query);
+}
+
+export async function getJobDetail(name: string, id: string, prefix?: string): Promise<JobDetail> {
+  const redis = await getRedis();
+  const ref = await findQueue(redis, readConfig().LOOKOUT_PREFIXES, name, prefix);
+  const job = await readJob(redis, ref, id);
+  if (!job) throw notFound(`Job "${id}" was not found in queue "${name}"; it may have been removed.`);
+  return job;
+}

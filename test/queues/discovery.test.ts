@@ -1,0 +1,41 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Queue } from 'bullmq';
+import { discoverQueues } from '../../lib/queues';
+import { connectionOptions, deletePrefix, testRedis, uniquePrefix } from '../helpers/redis';
+
+const prefixA = uniquePrefix('disc-a');
+const prefixB = uniquePrefix('disc-b');
+const redis = testRedis();
+const NAMES = ['emails', 'ünïcode queue', 'with space', 'z-last'];
+
+beforeAll(async () => {
+  for (const name of NAMES) {
+    const queue = new Queue(name, { connection: connectionOptions(), prefix: prefixA });
+    await queue.add('job', { n: 1 });
+    // A job hash and its logs under the queue must not be mistaken for queues.
+    await queue.close();
+  }
+  const other = new Queue('elsewhere', { connection: connectionOptions(), prefix: prefixB });
+  await other.add('job', {});
+  await other.close();
+});
+
+afterAll(async () => {
+  await deletePrefix(redis, prefixA);
+  await deletePrefix(redis, prefixB);
+  redis.disconnect();
+});
+
+describe('discoverQueues', () => {
+  it('finds every queue under each prefix, odd names included, and nothing else', async () => {
+    expect(await discoverQueues(redis, [prefixA])).toEqual(NAMES.map((name) => ({ prefix: prefixA, name })).sort((a, b) => a.name.localeCompare(b.name)));
+    const both = await discoverQueues(redis, [prefixA, prefixB]);
+    expect(both).toHaveLength(5);
+    expect(both).toContainEqual({ prefix: prefixB, name: 'elsewhere' });
+  });
+
+  it('finds a queue that only has job ids (no meta hash), as older clients leave', async () => {
+    await redis.del(`${prefixA}:emails:meta`);
+    expect((await discoverQueues(redis, [prefixA])).map((ref) => ref.name)).toContain('emails');
+  });
+});
