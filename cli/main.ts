@@ -1,30 +1,24 @@
-import { parseArgs } from './args';
-import { demo } from './commands/demo';
-import { web } from './commands/web';
+import { COMMANDS } from './commands';
 import { shutdown } from './runtime';
 
-const HELP = `Usage: lookout <command>
-
-Commands:
-  web      Start the dashboard and API (PORT, HOSTNAME; default http://127.0.0.1:3000)
-  start    Production start: the dashboard and API
-  demo     Embedded Redis + demo workers and traffic + the dashboard on http://127.0.0.1:3000
-  help     Show this help
-
-Without REDIS_URL, Lookout starts its own redis-server with data under .lookout/redis/.`;
-
-const COMMANDS: Record<string, () => Promise<void>> = { web, start: web, demo };
+function help(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length)) + 2;
+  const lines = Object.entries(COMMANDS).map(([name, command]) => `  ${name.padEnd(width)}${command.summary}`);
+  return `Usage: lookout <command> [options]\n\nCommands:\n${lines.join('\n')}\n  ${'help'.padEnd(width)}Show this help\n\nWithout REDIS_URL, Lookout starts its own redis-server with data under .lookout/redis/.`;
+}
 
 async function main(): Promise<void> {
-  const { positionals } = parseArgs(process.argv.slice(2));
-  const name = positionals[0] ?? 'help';
+  const [name = 'help', ...rest] = process.argv.slice(2);
   const command = COMMANDS[name];
   if (!command) {
-    console.log(HELP);
-    if (name !== 'help' && name !== '--help') process.exitCode = 2;
+    console.log(help());
+    if (name !== 'help' && name !== '--help' && name !== '-h') {
+      console.error(`\nUnknown command "${name}".`);
+      process.exitCode = 2;
+    }
     return;
   }
-  await command();
+  await command.run(rest);
 }
 
 main().catch(async (error: unknown) => {

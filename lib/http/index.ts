@@ -1,6 +1,7 @@
 import { NextResponse } from 'next/server';
 import type { z } from 'zod';
 import { AppError, invalid, isAppError, type ErrorCode } from '../errors';
+import { authorize, type Actor, type Role } from '../auth';
 import { isRedisConnectionError } from '../redis';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -35,14 +36,24 @@ export function errorResponse(error: unknown): NextResponse<ErrorBody> {
 
 type RouteContext<P> = { params: Promise<P> };
 
-/** Wraps a route handler: the handler returns the JSON body; any thrown error goes through errorResponse. */
+export interface RouteOptions {
+  /** The least role that may call the route; checked before the handler runs. */
+  role: Role;
+  status?: number;
+}
+
+/**
+ * Wraps a route handler: authorizes the caller for `role`, runs the handler with the caller's identity,
+ * and sends its result as JSON; any thrown error goes through errorResponse.
+ */
 export function jsonRoute<P = Record<string, never>>(
-  handler: (request: Request, params: P) => Promise<unknown>,
-  init: { status?: number } = {},
+  handler: (request: Request, params: P, actor: Actor) => Promise<unknown>,
+  init: RouteOptions,
 ) {
   return async (request: Request, context: RouteContext<P>): Promise<NextResponse> => {
     try {
-      const body = await handler(request, await context.params);
+      const actor = await authorize(request, init.role);
+      const body = await handler(request, await context.params, actor);
       return NextResponse.json(body, { status: init.status ?? 200, headers: { 'Cache-Control': 'no-store' } });
     } catch (error) {
       return errorResponse(error);

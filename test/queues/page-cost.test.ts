@@ -1,32 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listJobs } from '../../lib/queues';
+import { writeFailedJobs } from '../helpers/failed-jobs';
 import { deletePrefix, testRedis, uniquePrefix } from '../helpers/redis';
 
 const prefix = uniquePrefix('pages');
 const redis = testRedis();
-
-/** Writes failed jobs in BullMQ's layout (job hash + `failed` zset) directly: 100,000 real adds would take minutes. */
-async function seedFailed(queue: string, count: number): Promise<void> {
-  const now = Date.now();
-  for (let start = 0; start < count; start += 5000) {
-    const pipeline = redis.pipeline();
-    for (let i = start; i < Math.min(count, start + 5000); i++) {
-      const id = String(i + 1);
-      pipeline.hset(`${prefix}:${queue}:${id}`, {
-        name: 'sync',
-        data: JSON.stringify({ i }),
-        opts: '{"attempts":1}',
-        timestamp: now - count + i,
-        processedOn: now - count + i,
-        finishedOn: now - count + i,
-        atm: 1,
-        failedReason: `failure ${i}`,
-      });
-      pipeline.zadd(`${prefix}:${queue}:failed`, now - count + i, id);
-    }
-    await pipeline.exec();
-  }
-}
 
 async function medianPageMs(queue: string): Promise<number> {
   const samples: number[] = [];
@@ -41,8 +19,8 @@ async function medianPageMs(queue: string): Promise<number> {
 }
 
 beforeAll(async () => {
-  await seedFailed('small', 100);
-  await seedFailed('large', 100_000);
+  await writeFailedJobs(redis, prefix, 'small', 100);
+  await writeFailedJobs(redis, prefix, 'large', 100_000);
 }, 120_000);
 
 afterAll(async () => {

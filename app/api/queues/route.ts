@@ -3,4 +3,4 @@ import { getQueueOverview } from '@/lib/queues';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = jsonRoute(async () => getQueueOverview());
+export const GET = jsonRoute(async () => getQueueOverview(), { role: 'viewer' });

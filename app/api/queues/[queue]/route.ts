@@ -8,4 +8,4 @@ export const GET = jsonRoute<{ queue: string }>(async (request, params) => {
   const { queue } = parseInput(queueParams, params);
   const { prefix } = parseInput(prefixQuery, searchParamsOf(request));
   return getQueueDetail(queue, prefix);
-});
+}, { role: 'viewer' });

@@ -8,4 +8,4 @@ export const GET = jsonRoute<{ queue: string }>(async (request, params) => {
   const { queue } = parseInput(queueParams, params);
   const query = parseInput(jobsQuery, searchParamsOf(request));
   return getQueueJobs(queue, { state: query.state, limit: query.limit, offset: query.cursor, prefix: query.prefix });
-});
+}, { role: 'viewer' });

@@ -8,4 +8,4 @@ export const GET = jsonRoute<{ queue: string; id: string }>(async (request, para
   const { queue, id } = parseInput(jobParams, params);
   const { prefix } = parseInput(prefixQuery, searchParamsOf(request));
   return getJobDetail(queue, id, prefix);
-});
+}, { role: 'viewer' });

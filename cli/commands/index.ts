@@ -1,0 +1,15 @@
+import { demo } from './demo';
+import { web } from './web';
+
+export interface CliCommand {
+  /** One line for `lookout help`. */
+  summary: string;
+  run(argv: string[]): Promise<void>;
+}
+
+/** Every `lookout` command; add a command by adding an entry here. */
+export const COMMANDS: Record<string, CliCommand> = {
+  web: { summary: 'Start the dashboard and API (PORT, HOSTNAME; default http://127.0.0.1:3000)', run: web },
+  start: { summary: 'Production start: the dashboard and API', run: web },
+  demo: { summary: 'Embedded Redis + demo workers and traffic + the dashboard on http://127.0.0.1:3000', run: demo },
+};
