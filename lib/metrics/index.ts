@@ -1,0 +1,1 @@
+export type { JobFinishedEvent, JobMetricsSink } from './events';
