@@ -7,6 +7,8 @@ export default defineConfig({
     include: ['{lib,components,cli,workers}/**/*.test.ts', 'test/**/*.test.ts'],
     globalSetup: ['test/setup/redis.global.ts'],
     pool: 'forks',
+    // Route tests act as the local admin unless a test configures users or tokens itself.
+    env: { LOOKOUT_AUTH: 'none' },
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -3,6 +3,9 @@ import type { ReactNode } from 'react';
 import { Providers } from '@/components/providers';
 import './globals.css';
 
+// Pages render per request so each one carries the CSP nonce set by proxy.ts.
+export const dynamic = 'force-dynamic';
+
 export const metadata: Metadata = {
   title: 'Lookout',
   description: 'Operations dashboard for BullMQ job queues',

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readAuthSettings, startupProblem } from '../lib/auth';
 import { readConfig } from '../lib/config';
 import { RedisNotInstalledError, startEmbeddedRedis, EMBEDDED_REDIS_DIR } from '../lib/redis';
 
@@ -53,8 +54,8 @@ export async function ensureRedisUrl(): Promise<string> {
   }
 }
 
-function runNext(args: string[], env: NodeJS.ProcessEnv, stdio: 'inherit' | 'pipe' = 'inherit'): ChildProcess {
-  return spawn(process.execPath, [NEXT_BIN, ...args], { cwd: PROJECT_ROOT, env, stdio });
+function runNext(args: string[], env: Record<string, string | undefined>, stdio: 'inherit' | 'pipe' = 'inherit'): ChildProcess {
+  return spawn(process.execPath, [NEXT_BIN, ...args], { cwd: PROJECT_ROOT, env: env as NodeJS.ProcessEnv, stdio });
 }
 
 /** Builds the dashboard once; later runs reuse .next (run `npm run build` after changing the code). */
@@ -72,8 +73,15 @@ export async function ensureBuild(): Promise<void> {
 /** Starts the Next.js production server and resolves once it is listening. */
 export async function startWebServer(redisUrl: string, extraEnv: Record<string, string> = {}): Promise<string> {
   const config = readConfig();
+  const env: Record<string, string | undefined> = { ...process.env, ...extraEnv, REDIS_URL: redisUrl, NEXT_TELEMETRY_DISABLED: '1' };
+  const problem = startupProblem(readAuthSettings(env), config.HOSTNAME);
+  if (problem) {
+    console.error(`[lookout] refusing to start the dashboard: ${problem}`);
+    return shutdown(1);
+  }
+  // Self-hosted: let next-auth build its URLs from the Host header unless NEXTAUTH_URL pins them.
+  if (!env.NEXTAUTH_URL) env.AUTH_TRUST_HOST = '1';
   await ensureBuild();
-  const env = { ...process.env, ...extraEnv, REDIS_URL: redisUrl, NEXT_TELEMETRY_DISABLED: '1' };
   const child = runNext(['start', '--port', String(config.PORT), '--hostname', config.HOSTNAME], env);
   onShutdown(
     () =>

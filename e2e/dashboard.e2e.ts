@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { Queue, Worker } from 'bullmq';
+import { Redis } from 'ioredis';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedEveryState } from '../test/helpers/fixtures';
@@ -25,11 +26,28 @@ async function seedHostileJob(connection: { url: string }, prefix: string) {
   await queue.close();
 }
 
+/** A job whose name, stack and data are hostile or huge, written raw as a buggy or malicious producer could. */
+async function seedMonsterJob(redisUrl: string) {
+  const redis = new Redis(redisUrl);
+  const huge = JSON.stringify({ blob: 'x'.repeat(5 * 1024 * 1024), note: '<img src=x onerror=alert(4)>' });
+  await redis.hset('e2e:hostile:monster', {
+    name: '<img src=x onerror=alert(3)>' + 'N'.repeat(5000),
+    data: Buffer.concat([Buffer.from(huge.slice(0, -2)), Buffer.from([0xff, 0xfe]), Buffer.from('"}')]),
+    opts: '{}',
+    timestamp: String(Date.now()),
+    stacktrace: JSON.stringify(['<script>alert(5)</script>\n    at evil (<b>file</b>.js:1:1)']),
+  });
+  await redis.lpush('e2e:hostile:wait', 'monster');
+  await redis.hset('e2e:hostile:meta', 'version', 'bullmq:6.7.0');
+  redis.disconnect();
+}
+
 beforeAll(async () => {
   stack = await startStack('e2e');
   const connection = { url: stack.redisUrl };
   fixture = await seedEveryState(connection, 'e2e');
   await seedHostileJob(connection, 'e2e');
+  await seedMonsterJob(stack.redisUrl);
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   page.on('dialog', (dialog) => {
@@ -76,6 +94,27 @@ describe('dashboard', () => {
     expect(await job.failedReason.textContent()).toBe('<b>bold</b> failure');
     expect(await page.locator('img[src="x"]').count()).toBe(0);
     expect(await page.locator('b', { hasText: 'bold' }).count()).toBe(0);
+    expect(dialogs).toEqual([]);
+  });
+
+  it('keeps a 5 MB job with markup in its name, data and stack safe and responsive', async () => {
+    await page.goto(`${stack.baseUrl}/queues/hostile`);
+    const queue = new QueuePage(page);
+    await queue.jobRow('monster').waitFor();
+    expect(await queue.jobRow('monster').textContent()).toContain('<img src=x onerror=alert(3)>');
+    await queue.openJob('monster');
+    const job = new JobPage(page);
+    await expect.poll(() => job.data.textContent(), { timeout: 20_000 }).toContain('xxxx');
+    expect((await job.data.textContent())?.length).toBeLessThan(25_000);
+    const showAll = page.getByTestId('job-data-show-all');
+    expect(await showAll.textContent()).toMatch(/Show all \(5,2\d\d,\d{3} characters\)/);
+    await showAll.click();
+    await expect.poll(async () => (await job.data.textContent())?.length ?? 0, { timeout: 20_000 }).toBeGreaterThan(5_000_000);
+    expect(await job.data.textContent()).toContain('<img src=x onerror=alert(4)>');
+    expect(await job.stacktrace.textContent()).toContain('<script>alert(5)</script>');
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+    // Still responsive: the page answers a script round trip and a tab switch right away.
+    expect(await page.evaluate(() => 1 + 1)).toBe(2);
     expect(dialogs).toEqual([]);
   });
 

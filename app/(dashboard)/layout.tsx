@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { NoAuthBanner } from '@/components/auth/user-box';
 import { RedisBanner } from '@/components/layout/redis-banner';
 import { Sidebar } from '@/components/layout/sidebar';
 
@@ -7,6 +8,7 @@ export default function DashboardLayout({ children }: { children: ReactNode }) {
     <div className="flex min-h-screen">
       <Sidebar />
       <div className="flex min-w-0 flex-1 flex-col">
+        <NoAuthBanner />
         <RedisBanner />
         <main className="flex-1 px-6 py-6">{children}</main>
       </div>

@@ -3,6 +3,8 @@ import { ensureRedisUrl, onShutdown, startWebServer } from '../runtime';
 
 /** `lookout demo`: embedded Redis (unless REDIS_URL is set), demo workers and traffic, and the dashboard. */
 export async function demo(): Promise<void> {
+  // The demo is local by design: no login, and the dashboard refuses to listen beyond loopback without one.
+  process.env.LOOKOUT_AUTH ??= 'none';
   const redisUrl = await ensureRedisUrl();
   const traffic = await startDemoTraffic({ url: redisUrl, maxRetriesPerRequest: null });
   onShutdown(() => traffic.stop());

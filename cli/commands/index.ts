@@ -1,4 +1,5 @@
 import { demo } from './demo';
+import { userAdd } from './user-add';
 import { web } from './web';
 
 export interface CliCommand {
@@ -11,5 +12,6 @@ export interface CliCommand {
 export const COMMANDS: Record<string, CliCommand> = {
   web: { summary: 'Start the dashboard and API (PORT, HOSTNAME; default http://127.0.0.1:3000)', run: web },
   start: { summary: 'Production start: the dashboard and API', run: web },
+  'user:add': { summary: 'Print a LOOKOUT_USERS entry (name:role:scrypt-hash); reads the password from the terminal or stdin', run: userAdd },
   demo: { summary: 'Embedded Redis + demo workers and traffic + the dashboard on http://127.0.0.1:3000', run: demo },
 };

@@ -18,6 +18,10 @@ export async function fetchJson<T>(path: string, init?: RequestInit): Promise<T>
     throw new ApiError(0, 'Network', 'The Lookout server is unreachable.');
   }
   const body: unknown = await response.json().catch(() => null);
+  if (response.status === 401 && typeof window !== 'undefined' && !window.location.pathname.startsWith('/login')) {
+    // The session expired or never existed: go and sign in, then come back here.
+    window.location.assign(`/login?callbackUrl=${encodeURIComponent(window.location.pathname + window.location.search)}`);
+  }
   if (!response.ok) {
     const error = (body as { error?: { code?: string; message?: string } } | null)?.error;
     throw new ApiError(response.status, error?.code ?? 'Http', error?.message ?? `Request failed with status ${response.status}.`);

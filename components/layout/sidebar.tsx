@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useHealth } from '../api/hooks';
+import { UserBox } from '../auth/user-box';
 import { ThemeToggle } from './theme';
 
 const NAV = [{ href: '/', label: 'Overview' }];
@@ -32,6 +33,7 @@ export function Sidebar() {
         })}
       </nav>
       <div className="mt-auto flex flex-col gap-2 text-xs text-slate-400">
+        <UserBox />
         <ThemeToggle />
         <span>Lookout {health.data?.version ?? ''}</span>
       </div>

@@ -39,7 +39,7 @@ export async function startStack(prefix = 'bull', env: Record<string, string> = 
   const port = await findFreePort();
   const web: ChildProcess = spawn(process.execPath, [NEXT_BIN, 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
     cwd: ROOT,
-    env: { ...process.env, ...env, REDIS_URL: redis.url, LOOKOUT_PREFIXES: prefix, NEXT_TELEMETRY_DISABLED: '1', HOSTNAME: '127.0.0.1' },
+    env: { ...process.env, LOOKOUT_AUTH: 'none', AUTH_TRUST_HOST: '1', ...env, REDIS_URL: redis.url, LOOKOUT_PREFIXES: prefix, NEXT_TELEMETRY_DISABLED: '1', HOSTNAME: '127.0.0.1' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const baseUrl = `http://127.0.0.1:${port}`;

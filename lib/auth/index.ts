@@ -1,12 +1,11 @@
-import type { Actor, Role } from './roles';
-
 export { ROLES, roleAllows } from './roles';
 export type { Actor, Role } from './roles';
-
-/**
- * Resolves who is calling and checks the role a route needs. Until login and API tokens land
- * (the access-control issue), the dashboard is open and every caller acts as a local admin.
- */
-export async function authorize(_request: Request, _required: Role): Promise<Actor> {
-  return { name: 'local', role: 'admin', via: 'none' };
-}
+export { authorize, identify } from './authorize';
+export { hashPassword, verifyPassword } from './passwords';
+export { readAuthSettings, startupProblem, hasLogin, isLoopback, AuthConfigError } from './settings';
+export type { AuthSettings, ConfiguredUser, ConfiguredToken } from './settings';
+export { matchApiToken } from './tokens';
+export { roleForOAuthEmail } from './oauth-roles';
+export { isCrossSiteMutation } from './csrf';
+export { isLoginBlocked, recordLoginFailure, clientIp, LOGIN_LIMITS } from './login-limiter';
+export { readSessionActor, SESSION_COOKIE } from './session';

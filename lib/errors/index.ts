@@ -19,6 +19,8 @@ export const notFound = (message: string) => new AppError('NotFound', message);
 export const conflict = (message: string) => new AppError('Conflict', message);
 export const invalid = (message: string, field?: string) => new AppError('Invalid', message, field);
 export const unavailable = (message: string) => new AppError('Unavailable', message);
+export const unauthorized = (message: string) => new AppError('Unauthorized', message);
+export const forbidden = (message: string) => new AppError('Forbidden', message);
 
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;

@@ -1,0 +1,83 @@
+import { Queue } from 'bullmq';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from '../lib/auth/passwords';
+import { LoginPage } from './pages/login-page';
+import { OverviewPage } from './pages/overview-page';
+import { launchBrowser } from './support/browser';
+import { httpSignIn } from './support/http-login';
+import { startStack, type Stack } from './support/stack';
+
+let stack: Stack;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  const users = [
+    `vera:viewer:${await hashPassword('viewer-password')}`,
+    `otto:operator:${await hashPassword('operator-password')}`,
+  ].join(',');
+  stack = await startStack('auth', { LOOKOUT_AUTH: '', LOOKOUT_USERS: users, NEXTAUTH_SECRET: 'e2e-secret-0123456789abcdef' });
+  const queue = new Queue('billing', { connection: { url: stack.redisUrl }, prefix: 'auth' });
+  await queue.add('invoice', { n: 1 });
+  await queue.close();
+  browser = await launchBrowser();
+  page = await browser.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+describe('access control', () => {
+  it('sends a visitor to the login page and keeps the API closed', async () => {
+    await page.goto(`${stack.baseUrl}/queues/billing`);
+    expect(new URL(page.url()).pathname).toBe('/login');
+    expect((await fetch(`${stack.baseUrl}/api/queues`)).status).toBe(401);
+  });
+
+  it('sets security headers with a per-request script nonce', async () => {
+    const first = await fetch(`${stack.baseUrl}/login`);
+    const second = await fetch(`${stack.baseUrl}/login`);
+    const csp = first.headers.get('content-security-policy') ?? '';
+    const scriptSrc = csp.split(';').find((directive) => directive.trim().startsWith('script-src')) ?? '';
+    expect(scriptSrc).toMatch(/'nonce-[A-Za-z0-9+/=]+'/);
+    expect(scriptSrc).not.toContain('unsafe-inline');
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(second.headers.get('content-security-policy')).not.toBe(csp);
+    expect(first.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(first.headers.get('x-frame-options')).toBe('DENY');
+    expect(first.headers.get('referrer-policy')).toBe('same-origin');
+  });
+
+  it('rejects a wrong password, signs a viewer in, and signs out', async () => {
+    const login = new LoginPage(page);
+    await login.waitUntilShown();
+    await login.signIn('vera', 'not-the-password');
+    await expect.poll(() => login.error.textContent()).toContain('Wrong user name or password');
+    await login.signIn('vera', 'viewer-password');
+    const overview = new OverviewPage(page);
+    await expect.poll(() => page.url()).toMatch(/\/queues\/billing$/);
+    await page.getByTestId('user-role').waitFor();
+    expect(await page.getByTestId('user-role').textContent()).toBe('viewer');
+    await overview.open(stack.baseUrl);
+    await expect.poll(() => overview.count('billing', 'waiting').textContent()).toBe('1');
+    await page.getByTestId('sign-out').click();
+    await login.waitUntilShown();
+    expect(new URL(page.url()).pathname).toBe('/login');
+  });
+
+  it('locks out an address after 20 wrong passwords while the user can still sign in from elsewhere', async () => {
+    for (let attempt = 0; attempt < 20; attempt++) {
+      expect((await httpSignIn(stack.baseUrl, 'otto', `wrong-${attempt}`, '203.0.113.7')).error).toBe('CredentialsSignin');
+    }
+    const blocked = await httpSignIn(stack.baseUrl, 'otto', 'operator-password', '203.0.113.7');
+    expect(blocked).toEqual({ sessionCookie: null, error: 'TooManyAttempts' });
+    const elsewhere = await httpSignIn(stack.baseUrl, 'otto', 'operator-password', '198.51.100.20');
+    expect(elsewhere.error).toBeNull();
+    expect(elsewhere.sessionCookie).toMatch(/^next-auth\.session-token=/);
+    const me = await fetch(`${stack.baseUrl}/api/me`, { headers: { cookie: elsewhere.sessionCookie ?? '' } });
+    expect(await me.json()).toMatchObject({ name: 'otto', role: 'operator', via: 'session' });
+  });
+});

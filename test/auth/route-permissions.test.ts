@@ -1,0 +1,104 @@
+import { readdirSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '../../lib/auth';
+import { seedEveryState } from '../helpers/fixtures';
+import { connectionOptions, deletePrefix, testRedis, testRedisUrl, uniquePrefix } from '../helpers/redis';
+
+/**
+ * Every API route, every method: 401 without credentials, 403 with a role that is too weak, 200 with the
+ * right one. A route file that is not in this table fails the test, so no route ships without a check.
+ */
+interface RouteCase {
+  role: Role;
+  /** The URL to call (with real ids from the fixture) and the dynamic params Next.js would pass. */
+  url: string;
+  params: Record<string, string | string[]>;
+  body?: unknown;
+}
+
+const PUBLIC = new Set(['GET /api/health', 'GET /api/auth/[...nextauth]', 'POST /api/auth/[...nextauth]']);
+
+const TABLE: Record<string, RouteCase> = {
+  'GET /api/me': { role: 'viewer', url: '/api/me', params: {} },
+  'GET /api/queues': { role: 'viewer', url: '/api/queues', params: {} },
+  'GET /api/queues/[queue]': { role: 'viewer', url: '/api/queues/orders', params: { queue: 'orders' } },
+  'GET /api/queues/[queue]/jobs': { role: 'viewer', url: '/api/queues/orders/jobs?state=failed', params: { queue: 'orders' } },
+  'GET /api/queues/[queue]/jobs/[id]': { role: 'viewer', url: '/api/queues/orders/jobs/f1', params: { queue: 'orders', id: 'f1' } },
+};
+
+const TOKENS: Record<Role, string> = { viewer: 'viewer-token-aaaaaaaaaaaa', operator: 'operator-token-bbbbbbbbbb', admin: 'admin-token-cccccccccccccc' };
+const WEAKER: Record<Role, Role | null> = { viewer: null, operator: 'viewer', admin: 'operator' };
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+
+const apiRoot = join(import.meta.dirname, '..', '..', 'app', 'api');
+const routeFiles = (readdirSync(apiRoot, { recursive: true }) as string[]).filter((file) => file.endsWith(`${sep}route.ts`) || file === 'route.ts');
+
+type Handler = (request: Request, context: { params: Promise<unknown> }) => Promise<Response>;
+
+async function discoverRoutes(): Promise<{ key: string; handler: Handler }[]> {
+  const routes: { key: string; handler: Handler }[] = [];
+  for (const file of routeFiles) {
+    const module = (await import(join(apiRoot, file))) as Record<string, unknown>;
+    const path = `/api/${relative('.', file).split(sep).slice(0, -1).join('/')}`.replace(/\/$/, '');
+    for (const method of METHODS) {
+      if (typeof module[method] === 'function') routes.push({ key: `${method} ${path}`, handler: module[method] as Handler });
+    }
+  }
+  return routes;
+}
+
+const prefix = uniquePrefix('perm');
+const redis = testRedis();
+let fixture: Awaited<ReturnType<typeof seedEveryState>>;
+let routes: { key: string; handler: Handler }[];
+
+beforeAll(async () => {
+  process.env.REDIS_URL = testRedisUrl();
+  process.env.LOOKOUT_PREFIXES = prefix;
+  process.env.LOOKOUT_AUTH = '';
+  process.env.LOOKOUT_API_TOKENS = Object.entries(TOKENS).map(([role, token]) => `${role}:${token}`).join(',');
+  fixture = await seedEveryState(connectionOptions(), prefix);
+  routes = await discoverRoutes();
+});
+
+afterAll(async () => {
+  await fixture.close();
+  await deletePrefix(redis, prefix);
+  redis.disconnect();
+});
+
+function call(route: { key: string; handler: Handler }, spec: RouteCase, token?: string) {
+  const method = route.key.split(' ')[0] ?? 'GET';
+  const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+  if (spec.body !== undefined) headers['content-type'] = 'application/json';
+  const request = new Request(`http://localhost${spec.url}`, { method, headers, body: spec.body === undefined ? undefined : JSON.stringify(spec.body) });
+  return route.handler(request, { params: Promise.resolve(spec.params) });
+}
+
+describe('route permissions', () => {
+  it('has a table entry for every route handler', () => {
+    const missing = routes.map((route) => route.key).filter((key) => !PUBLIC.has(key) && !TABLE[key]);
+    expect(missing, 'add these routes to TABLE in test/auth/route-permissions.test.ts').toEqual([]);
+    expect(routes.length).toBeGreaterThanOrEqual(Object.keys(TABLE).length);
+  });
+
+  it('answers 401 without credentials, 403 with a weaker role and 200 with the right one', async () => {
+    for (const route of routes) {
+      const spec = TABLE[route.key];
+      if (!spec) continue;
+      expect((await call(route, spec)).status, `${route.key} without credentials`).toBe(401);
+      expect((await call(route, spec, 'not-a-configured-token')).status, `${route.key} with a wrong token`).toBe(401);
+      const weaker = WEAKER[spec.role];
+      if (weaker) expect((await call(route, spec, TOKENS[weaker])).status, `${route.key} as ${weaker}`).toBe(403);
+      expect((await call(route, spec, TOKENS[spec.role])).status, `${route.key} as ${spec.role}`).toBe(200);
+    }
+  });
+
+  it('leaves the health check public', async () => {
+    const health = routes.find((route) => route.key === 'GET /api/health');
+    expect(health).toBeDefined();
+    const response = await health!.handler(new Request('http://localhost/api/health'), { params: Promise.resolve({}) });
+    expect(response.status).toBe(200);
+  });
+});
