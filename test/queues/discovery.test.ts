@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Queue } from 'bullmq';
-import { discoverQueues } from '../../lib/queues';
-import { connectionOptions, deletePrefix, testRedis, uniquePrefix } from '../helpers/redis';
+import { discoverQueues, discoverQueuesCached } from '../../lib/queues';
+import { connectionOptions, deletePrefix, testRedis, uniquePrefix, waitFor } from '../helpers/redis';
 
 const prefixA = uniquePrefix('disc-a');
 const prefixB = uniquePrefix('disc-b');
@@ -37,5 +37,17 @@ describe('discoverQueues', () => {
   it('finds a queue that only has job ids (no meta hash), as older clients leave', async () => {
     await redis.del(`${prefixA}:emails:meta`);
     expect((await discoverQueues(redis, [prefixA])).map((ref) => ref.name)).toContain('emails');
+  });
+
+  it('serves the cached list at once and picks up a new queue in the background', async () => {
+    const prefix = uniquePrefix('disc-cache');
+    const names = async () => (await discoverQueuesCached(redis, [prefix], 100)).map((ref) => ref.name);
+    await redis.hset(`${prefix}:first:meta`, 'version', 'x');
+    expect(await names()).toEqual(['first']);
+    await redis.hset(`${prefix}:second:meta`, 'version', 'x');
+    expect(await names()).toEqual(['first']);
+    await waitFor(async () => (await names()).length === 2, 5000, 'the background refresh');
+    expect(await names()).toEqual(['first', 'second']);
+    await deletePrefix(redis, prefix);
   });
 });
