@@ -5,19 +5,8 @@ import { Redis } from 'ioredis';
 import { listJobs } from '../lib/queues';
 import { startRedisServer } from '../lib/redis';
 import { writeFailedJobs } from '../test/helpers/failed-jobs';
+import { measure } from './support/percentiles';
 import type { BenchRow } from './types';
-
-async function pageLatency(redis: Redis, queue: string, runs: number): Promise<{ p50: number; p95: number }> {
-  const samples: number[] = [];
-  for (let run = 0; run < runs; run++) {
-    const started = performance.now();
-    await listJobs(redis, { prefix: 'bull', name: queue }, 'failed', { offset: 0, limit: 50 });
-    samples.push(performance.now() - started);
-  }
-  samples.sort((a, b) => a - b);
-  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] ?? 0;
-  return { p50: at(0.5), p95: at(0.95) };
-}
 
 /** First page of failed jobs (limit 50) with 100 and with 100,000 failed jobs in the queue. */
 export default async function jobsPage(): Promise<BenchRow[]> {
@@ -27,8 +16,9 @@ export default async function jobsPage(): Promise<BenchRow[]> {
   try {
     await writeFailedJobs(redis, 'bull', 'small', 100);
     await writeFailedJobs(redis, 'bull', 'large', 100_000);
-    const small = await pageLatency(redis, 'small', 200);
-    const large = await pageLatency(redis, 'large', 200);
+    const firstPage = (queue: string) => () => listJobs(redis, { prefix: 'bull', name: queue }, 'failed', { offset: 0, limit: 50 });
+    const small = await measure(200, firstPage('small'));
+    const large = await measure(200, firstPage('large'));
     return [
       { suite: 'jobs page', metric: 'failed first page p50, 100 jobs', value: small.p50, unit: 'ms' },
       { suite: 'jobs page', metric: 'failed first page p50, 100,000 jobs', value: large.p50, unit: 'ms', baseline: small.p50, ratio: large.p50 / small.p50, note: 'ratio vs 100 jobs' },
