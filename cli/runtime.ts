@@ -73,7 +73,7 @@ export async function ensureBuild(): Promise<void> {
 /** Starts the Next.js production server and resolves once it is listening. */
 export async function startWebServer(redisUrl: string, extraEnv: Record<string, string> = {}): Promise<string> {
   const config = readConfig();
-  const env: Record<string, string | undefined> = { ...process.env, ...extraEnv, REDIS_URL: redisUrl, NEXT_TELEMETRY_DISABLED: '1' };
+  const env: Record<string, string | undefined> = { ...process.env, ...extraEnv, REDIS_URL: redisUrl, HOSTNAME: config.HOSTNAME, NEXT_TELEMETRY_DISABLED: '1' };
   const problem = startupProblem(readAuthSettings(env), config.HOSTNAME);
   if (problem) {
     console.error(`[lookout] refusing to start the dashboard: ${problem}`);

@@ -1,3 +1,4 @@
+import { readConfig } from '../config';
 import { forbidden, unauthorized } from '../errors';
 import { isCrossSiteMutation } from './csrf';
 import { roleAllows, type Actor, type Role } from './roles';
@@ -14,7 +15,7 @@ export async function identify(request: Request): Promise<Actor | null> {
   if (presented !== null) return matchApiToken(presented, settings.tokens);
   if (settings.disabled) {
     // Refuse to run open on a network interface even if the CLI's start-up check was bypassed.
-    return startupProblem(settings, process.env.HOSTNAME ?? '127.0.0.1') === null ? LOCAL_ACTOR : null;
+    return startupProblem(settings, readConfig().HOSTNAME) === null ? LOCAL_ACTOR : null;
   }
   return readSessionActor(request, settings.secret);
 }

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { z } from 'zod';
 
 /** Environment contract of ARCHITECTURE.md, validated once at the edge. */
@@ -25,6 +26,8 @@ export class ConfigError extends Error {
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): LookoutConfig {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  // Containers export HOSTNAME as the machine's name; that is not a choice to listen on the network.
+  if (cleaned.HOSTNAME === hostname()) delete cleaned.HOSTNAME;
   const result = envSchema.safeParse(cleaned);
   if (!result.success) {
     const details = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');

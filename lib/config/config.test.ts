@@ -1,0 +1,26 @@
+import { hostname } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { readConfig } from '.';
+
+describe('readConfig', () => {
+  it('applies the documented defaults', () => {
+    expect(readConfig({})).toEqual({ LOOKOUT_PREFIXES: ['bull'], PORT: 3000, HOSTNAME: '127.0.0.1' });
+  });
+
+  it('splits prefixes and coerces the port', () => {
+    expect(readConfig({ LOOKOUT_PREFIXES: ' bull, {app} ,', PORT: '8080', HOSTNAME: '0.0.0.0' })).toMatchObject({
+      LOOKOUT_PREFIXES: ['bull', '{app}'],
+      PORT: 8080,
+      HOSTNAME: '0.0.0.0',
+    });
+  });
+
+  it('ignores the HOSTNAME a container exports as the machine name', () => {
+    expect(readConfig({ HOSTNAME: hostname() }).HOSTNAME).toBe('127.0.0.1');
+  });
+
+  it('names the variable that is wrong', () => {
+    expect(() => readConfig({ PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => readConfig({ REDIS_URL: 'not a url' })).toThrow(/REDIS_URL/);
+  });
+});
