@@ -24,7 +24,7 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-export function readConfig(env: NodeJS.ProcessEnv = process.env): LookoutConfig {
+export function readConfig(env: Record<string, string | undefined> = process.env): LookoutConfig {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
   // Containers export HOSTNAME as the machine's name; that is not a choice to listen on the network.
   if (cleaned.HOSTNAME === hostname()) delete cleaned.HOSTNAME;
