@@ -42,10 +42,11 @@ async function readIdPage(redis: Redis, ref: QueueRef, state: JobState, offset: 
     pipeline.zcard(key);
   }
   const [[rangeError, range], [totalError, total]] = (await execPipeline(pipeline)) as [[Error | null, string[]], [Error | null, number]];
-  if (rangeError) throw rangeError;
-  if (totalError) throw totalError;
+  // execPipeline only lets data errors through: a state key of the wrong type shows as an empty, explained page.
+  const problem = rangeError ?? totalError;
+  if (problem) return { ids: [], total: 0, problem: `${source.suffix}: ${problem.message}` };
   const ids = source.kind === 'list' && source.order === 'oldest-first' ? [...range].reverse() : range;
-  return { ids, total };
+  return { ids, total, problem: null };
 }
 
 export async function listJobs(
@@ -54,7 +55,7 @@ export async function listJobs(
   state: JobState,
   page: { offset: number; limit: number },
 ): Promise<JobPage> {
-  const { ids, total } = await readIdPage(redis, ref, state, page.offset, page.limit);
+  const { ids, total, problem } = await readIdPage(redis, ref, state, page.offset, page.limit);
   const pipeline = redis.pipeline();
   for (const id of ids) pipeline.hgetall(jobKey(ref.prefix, ref.name, id));
   const hashes = ids.length ? (await execPipeline(pipeline)) : [];
@@ -63,7 +64,12 @@ export async function listJobs(
     return toJobSummary(id, state, error ? {} : (hash as JobHash));
   });
   const nextOffset = page.offset + ids.length;
-  return { jobs, total, nextCursor: ids.length === page.limit && nextOffset < total ? String(nextOffset) : null };
+  return {
+    jobs,
+    total,
+    nextCursor: ids.length === page.limit && nextOffset < total ? String(nextOffset) : null,
+    ...(problem ? { problem } : {}),
+  };
 }
 
 /** Finds which state a job is in by asking each state key, in one round trip. */
@@ -93,10 +99,12 @@ export async function readJob(redis: Redis, ref: QueueRef, id: string): Promise<
   const [hashResult, logsResult, logCountResult] = await execPipeline(
     redis.pipeline().hgetall(key).lrange(logsKey, -MAX_LOG_LINES, -1).llen(logsKey),
   );
-  const hash = (hashResult?.[0] ? {} : hashResult?.[1]) as JobHash;
+  const hashError = hashResult?.[0] ?? null;
+  const hash = (hashError ? {} : hashResult?.[1]) as JobHash;
   const state = await findJobState(redis, ref, id);
-  if (Object.keys(hash).length === 0 && state === null) return null;
+  if (Object.keys(hash).length === 0 && state === null && !hashError) return null;
   const lines = logsResult?.[0] ? [] : ((logsResult?.[1] as string[]) ?? []);
   const count = logCountResult?.[0] ? 0 : Number(logCountResult?.[1] ?? 0);
-  return toJobDetail({ prefix: ref.prefix, queue: ref.name }, id, state ?? 'unknown', hash, { lines, count });
+  const detail = toJobDetail({ prefix: ref.prefix, queue: ref.name }, id, state ?? 'unknown', hash, { lines, count });
+  return hashError ? { ...detail, malformed: `the job key is not a hash (${hashError.message})` } : detail;
 }

@@ -76,4 +76,6 @@ export interface JobPage {
   jobs: JobSummary[];
   nextCursor: string | null;
   total: number;
+  /** Set when the state's key could not be read (e.g. it holds the wrong Redis type). */
+  problem?: string;
 }
