@@ -1,4 +1,5 @@
 import { demo } from './demo';
+import { QUEUE_COMMANDS } from './queue';
 import { web } from './web';
 
 export interface CliCommand {
@@ -12,4 +13,5 @@ export const COMMANDS: Record<string, CliCommand> = {
   web: { summary: 'Start the dashboard and API (PORT, HOSTNAME; default http://127.0.0.1:3000)', run: web },
   start: { summary: 'Production start: the dashboard and API', run: web },
   demo: { summary: 'Embedded Redis + demo workers and traffic + the dashboard on http://127.0.0.1:3000', run: demo },
+  ...QUEUE_COMMANDS,
 };
