@@ -5,7 +5,10 @@ import { usePathname } from 'next/navigation';
 import { useHealth } from '../api/hooks';
 import { ThemeToggle } from './theme';
 
-const NAV = [{ href: '/', label: 'Overview' }];
+const NAV = [
+  { href: '/', label: 'Overview' },
+  { href: '/audit', label: 'Audit log' },
+];
 
 export function Sidebar() {
   const pathname = usePathname();
@@ -24,6 +27,7 @@ export function Sidebar() {
             <Link
               key={item.href}
               href={item.href}
+              data-testid={`nav-${item.href === '/' ? 'overview' : item.href.slice(1)}`}
               className={`rounded-md px-3 py-2 ${active ? 'bg-slate-800 font-medium text-white' : 'text-slate-300 hover:bg-slate-800'}`}
             >
               {item.label}
