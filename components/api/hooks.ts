@@ -86,12 +86,14 @@ export function useJob(queue: QueueLocator, id: string) {
   });
 }
 
-export function useFailureGroups(queue: QueueLocator, enabled = true) {
+/** Grouping reads thousands of failed jobs, so it polls less often than counts; actions refetch it at once. */
+export const FAILURE_POLL_INTERVAL_MS = 10_000;
+
+export function useFailureGroups(queue: QueueLocator) {
   return useQuery({
     queryKey: queryKeys.failures(queue),
     queryFn: () => fetchJson<FailureGroups>(withPrefix(`${queuePath(queue.name)}/failures`, queue)),
-    refetchInterval: POLL_INTERVAL_MS,
-    enabled,
+    refetchInterval: FAILURE_POLL_INTERVAL_MS,
   });
 }
 
