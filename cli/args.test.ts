@@ -12,4 +12,11 @@ describe('parseArgs', () => {
   it('treats a flag followed by another flag as a switch', () => {
     expect(parseArgs(['--once', '--sleep=3']).flags).toEqual({ once: true, sleep: '3' });
   });
+
+  it('never gives a value to a declared switch', () => {
+    expect(parseArgs(['queue:failed', '--json', 'emails', '--limit', '5'], ['json'])).toEqual({
+      positionals: ['queue:failed', 'emails'],
+      flags: { json: true, limit: '5' },
+    });
+  });
 });

@@ -4,7 +4,8 @@ export interface ParsedArgs {
   flags: Record<string, string | true>;
 }
 
-export function parseArgs(argv: readonly string[]): ParsedArgs {
+/** `switches` never take a value, so `--json emails` reads as the switch plus a positional. */
+export function parseArgs(argv: readonly string[], switches: readonly string[] = []): ParsedArgs {
   const positionals: string[] = [];
   const flags: Record<string, string | true> = {};
   for (let index = 0; index < argv.length; index++) {
@@ -20,7 +21,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       continue;
     }
     const next = argv[index + 1];
-    if (next !== undefined && !next.startsWith('--')) {
+    if (next !== undefined && !next.startsWith('--') && !switches.includes(body)) {
       flags[body] = next;
       index++;
     } else {

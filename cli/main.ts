@@ -4,7 +4,7 @@ import { shutdown } from './runtime';
 function help(): string {
   const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length)) + 2;
   const lines = Object.entries(COMMANDS).map(([name, command]) => `  ${name.padEnd(width)}${command.summary}`);
-  return `Usage: lookout <command> [options]\n\nCommands:\n${lines.join('\n')}\n  ${'help'.padEnd(width)}Show this help\n\nWithout REDIS_URL, Lookout starts its own redis-server with data under .lookout/redis/.`;
+  return `Usage: lookout <command> [options]\n\nCommands:\n${lines.join('\n')}\n  ${'help'.padEnd(width)}Show this help\n\nWithout REDIS_URL, Lookout starts its own redis-server with data under .lookout/redis/;\nqueue:* commands act on your queues, so they need REDIS_URL (and LOOKOUT_PREFIXES unless the prefix is bull).`;
 }
 
 async function main(): Promise<void> {

@@ -1,9 +1,10 @@
-import { Queue } from 'bullmq';
+import { Queue, Worker } from 'bullmq';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../lib/auth/passwords';
 import { LoginPage } from './pages/login-page';
 import { OverviewPage } from './pages/overview-page';
+import { QueuePage } from './pages/queue-page';
 import { launchBrowser } from './support/browser';
 import { httpSignIn } from './support/http-login';
 import { startStack, type Stack } from './support/stack';
@@ -18,8 +19,17 @@ beforeAll(async () => {
     `otto:operator:${await hashPassword('operator-password')}`,
   ].join(',');
   stack = await startStack('auth', { LOOKOUT_AUTH: '', LOOKOUT_USERS: users, NEXTAUTH_SECRET: 'e2e-secret-0123456789abcdef' });
-  const queue = new Queue('billing', { connection: { url: stack.redisUrl }, prefix: 'auth' });
+  const connection = { url: stack.redisUrl };
+  const queue = new Queue('billing', { connection, prefix: 'auth' });
   await queue.add('invoice', { n: 1 });
+  // One failed job to retry: as a viewer (refused) and as an operator (allowed).
+  await queue.add('charge', { n: 2 }, { jobId: 'declined' });
+  const worker = new Worker('billing', null, { connection, prefix: 'auth' });
+  await worker.getNextJob('t');
+  // getNextJob takes the oldest waiting job first; fail only the one meant to fail.
+  const second = await worker.getNextJob('t');
+  await second?.moveToFailed(new Error('card declined'), 't', false);
+  await worker.close(true);
   await queue.close();
   browser = await launchBrowser();
   page = await browser.newPage();
@@ -62,10 +72,36 @@ describe('access control', () => {
     await page.getByTestId('user-role').waitFor();
     expect(await page.getByTestId('user-role').textContent()).toBe('viewer');
     await overview.open(stack.baseUrl);
-    await expect.poll(() => overview.count('billing', 'waiting').textContent()).toBe('1');
+    await expect.poll(() => overview.count('billing', 'failed').textContent()).toBe('1');
+
+    // A viewer sees the failed job but no buttons, and a hand-made POST from the page is refused.
+    await page.goto(`${stack.baseUrl}/queues/billing?state=failed`);
+    const queue = new QueuePage(page);
+    await queue.jobRow('declined').waitFor();
+    expect(await queue.jobRow('declined').getByTestId('row-retry').count()).toBe(0);
+    expect(await page.getByTestId('retry-all').count()).toBe(0);
+    const crafted = await page.evaluate(async () => (await fetch('/api/queues/billing/jobs/declined/retry', { method: 'POST' })).status);
+    expect(crafted).toBe(403);
+
     await page.getByTestId('sign-out').click();
     await login.waitUntilShown();
     expect(new URL(page.url()).pathname).toBe('/login');
+  });
+
+  it('lets an operator retry the job, then sign out', async () => {
+    const login = new LoginPage(page);
+    await login.waitUntilShown();
+    await login.signIn('otto', 'operator-password');
+    await page.getByTestId('user-role').waitFor();
+    expect(await page.getByTestId('user-role').textContent()).toBe('operator');
+    await page.goto(`${stack.baseUrl}/queues/billing?state=failed`);
+    const queue = new QueuePage(page);
+    await queue.jobAction('declined', 'retry');
+    await queue.jobRow('declined').waitFor({ state: 'detached' });
+    const audit = await (await page.evaluate(async () => (await fetch('/api/audit')).json())) as { entries: Array<{ actor: { name: string }; action: string }> };
+    expect(audit.entries[0]).toMatchObject({ actor: { name: 'otto' }, action: expect.stringContaining('retry') });
+    await page.getByTestId('sign-out').click();
+    await login.waitUntilShown();
   });
 
   it('locks out an address after 20 wrong passwords while the user can still sign in from elsewhere', async () => {

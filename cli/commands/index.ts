@@ -1,4 +1,5 @@
 import { demo } from './demo';
+import { QUEUE_COMMANDS } from './queue';
 import { userAdd } from './user-add';
 import { web } from './web';
 
@@ -14,4 +15,5 @@ export const COMMANDS: Record<string, CliCommand> = {
   start: { summary: 'Production start: the dashboard and API', run: web },
   'user:add': { summary: 'Print a LOOKOUT_USERS entry (name:role:scrypt-hash); reads the password from the terminal or stdin', run: userAdd },
   demo: { summary: 'Embedded Redis + demo workers and traffic + the dashboard on http://127.0.0.1:3000', run: demo },
+  ...QUEUE_COMMANDS,
 };

@@ -1,6 +1,8 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
+import type { AuditPage } from '@/lib/audit/types';
+import type { FailureGroups } from '@/lib/queues/failures/groups';
 import type { QueueDetail } from '@/lib/queues/service';
 import type { JobDetail, JobPage, JobState, QueueSummary } from '@/lib/queues/types';
 import { fetchJson, queuePath } from './client';
@@ -13,7 +15,7 @@ export interface QueueLocator {
   prefix?: string;
 }
 
-function withPrefix(path: string, locator: QueueLocator, params: Record<string, string> = {}): string {
+export function withPrefix(path: string, locator: QueueLocator, params: Record<string, string> = {}): string {
   const search = new URLSearchParams(params);
   if (locator.prefix) search.set('prefix', locator.prefix);
   const query = search.toString();
@@ -27,6 +29,8 @@ export const queryKeys = {
   queue: (queue: QueueLocator) => ['queues', queue.prefix ?? '', queue.name] as const,
   jobs: (queue: QueueLocator, state: JobState, cursor: string) => [...queryKeys.queue(queue), 'jobs', state, cursor] as const,
   job: (queue: QueueLocator, id: string) => [...queryKeys.queue(queue), 'job', id] as const,
+  failures: (queue: QueueLocator) => [...queryKeys.queue(queue), 'failures'] as const,
+  audit: (cursor: string) => ['audit', cursor] as const,
 };
 
 export interface Health {
@@ -79,5 +83,24 @@ export function useJob(queue: QueueLocator, id: string) {
     refetchInterval: POLL_INTERVAL_MS,
     // Never show the previous job's data under another job's id.
     placeholderData: undefined,
+  });
+}
+
+/** Grouping reads thousands of failed jobs, so it polls less often than counts; actions refetch it at once. */
+export const FAILURE_POLL_INTERVAL_MS = 10_000;
+
+export function useFailureGroups(queue: QueueLocator) {
+  return useQuery({
+    queryKey: queryKeys.failures(queue),
+    queryFn: () => fetchJson<FailureGroups>(withPrefix(`${queuePath(queue.name)}/failures`, queue)),
+    refetchInterval: FAILURE_POLL_INTERVAL_MS,
+  });
+}
+
+export function useAudit(cursor: string, limit = 50) {
+  return useQuery({
+    queryKey: queryKeys.audit(cursor),
+    queryFn: () => fetchJson<AuditPage>(`/api/audit?${new URLSearchParams({ limit: String(limit), ...(cursor ? { cursor } : {}) })}`),
+    refetchInterval: POLL_INTERVAL_MS,
   });
 }

@@ -7,7 +7,7 @@ import { fetchJson } from '../api/client';
 export interface Me {
   name: string;
   role: Role;
-  via: 'session' | 'token' | 'none';
+  via: 'session' | 'token' | 'none' | 'cli';
   authDisabled: boolean;
 }
 

@@ -3,10 +3,12 @@
 import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
 import { ApiError } from '../api/client';
+import { useCan } from '../auth/use-me';
 import { useJob } from '../api/hooks';
 import { Freshness } from '../layout/freshness';
 import { PageHeader } from '../layout/page-header';
 import { EmptyState, ErrorState, Panel } from '../ui/panel';
+import { JobActions } from './job-actions';
 import { JsonBlock } from './json-block';
 import { ProgressBar } from './progress-bar';
 import { Timeline } from './timeline';
@@ -18,8 +20,10 @@ const STATE_BADGE: Record<string, string> = {
 };
 
 export function JobView({ queue, id }: { queue: string; id: string }) {
+  const canAct = useCan('operator');
   const prefix = useSearchParams().get('prefix') ?? undefined;
-  const { data: job, error, isError, isPending, dataUpdatedAt } = useJob({ name: queue, prefix }, id);
+  const locator = { name: queue, prefix };
+  const { data: job, error, isError, isPending, dataUpdatedAt } = useJob(locator, id);
   const queueLink = `/queues/${encodeURIComponent(queue)}${prefix ? `?prefix=${encodeURIComponent(prefix)}` : ''}`;
 
   if (error instanceof ApiError && error.status === 404) {
@@ -50,6 +54,7 @@ export function JobView({ queue, id }: { queue: string; id: string }) {
         }
       >
         <Freshness dataUpdatedAt={dataUpdatedAt} isError={isError} />
+        {job && canAct ? <JobActions queue={locator} job={job} queueHref={queueLink} /> : null}
       </PageHeader>
       {isPending ? <p className="text-sm text-slate-500">Loading job…</p> : null}
       {isError && !job ? <ErrorState error={error} /> : null}

@@ -6,7 +6,10 @@ import { useHealth } from '../api/hooks';
 import { UserBox } from '../auth/user-box';
 import { ThemeToggle } from './theme';
 
-const NAV = [{ href: '/', label: 'Overview' }];
+const NAV = [
+  { href: '/', label: 'Overview' },
+  { href: '/audit', label: 'Audit log' },
+];
 
 export function Sidebar() {
   const pathname = usePathname();
@@ -25,6 +28,7 @@ export function Sidebar() {
             <Link
               key={item.href}
               href={item.href}
+              data-testid={`nav-${item.href === '/' ? 'overview' : item.href.slice(1)}`}
               className={`rounded-md px-3 py-2 ${active ? 'bg-slate-800 font-medium text-white' : 'text-slate-300 hover:bg-slate-800'}`}
             >
               {item.label}

@@ -2,49 +2,34 @@
 
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { useState } from 'react';
 import { JOB_STATES, type JobState } from '@/lib/queues/types';
 import { ApiError } from '../api/client';
-import { useJobs, useQueue, type QueueLocator } from '../api/hooks';
+import { useQueue, type QueueLocator } from '../api/hooks';
+import { FailureGroupsPanel } from '../failures/failure-groups';
 import { formatCount, formatDuration, formatPercent } from '../format';
-import { JobTable } from '../jobs/job-table';
+import { JobsPanel } from '../jobs/jobs-panel';
 import { Freshness } from '../layout/freshness';
 import { PageHeader } from '../layout/page-header';
 import { EmptyState, ErrorState, Panel } from '../ui/panel';
+import { useCan } from '../auth/use-me';
+import { PauseButton } from './pause-button';
 import { queueStatus } from './queue-status';
 import { StateTabs } from './state-tabs';
 import { StatusDot } from './status-dot';
 
-const PAGE_SIZE = 50;
-
-const EMPTY_HINT: Record<JobState, string> = {
-  waiting: 'Nothing is waiting: workers are keeping up, or nothing was added yet.',
-  active: 'No job is running right now. If jobs are waiting, check that a worker is connected.',
-  delayed: 'No delayed jobs. Jobs added with a delay or waiting for a backoff appear here.',
-  prioritized: 'No prioritized jobs. Jobs added with a priority appear here until a worker takes them.',
-  'waiting-children': 'No parent job is waiting for its children (BullMQ flows).',
-  completed: 'No completed jobs are kept. Jobs added with removeOnComplete are deleted when they finish.',
-  failed: 'No failed jobs. Nice.',
-};
-
 export function QueueView({ queue }: { queue: string }) {
+  const canAct = useCan('operator');
   const searchParams = useSearchParams();
   const router = useRouter();
   const pathname = usePathname();
   const requestedState = searchParams.get('state');
   const state: JobState = JOB_STATES.includes(requestedState as JobState) ? (requestedState as JobState) : 'waiting';
   const locator: QueueLocator = { name: queue, prefix: searchParams.get('prefix') ?? undefined };
-  // Cursors of the pages before the current one, so "Previous" needs no server support.
-  const [cursors, setCursors] = useState<string[]>(['0']);
-  const cursor = cursors[cursors.length - 1] ?? '0';
-
   const summary = useQueue(locator);
-  const jobs = useJobs(locator, state, cursor, PAGE_SIZE);
 
   const selectState = (next: JobState) => {
     const params = new URLSearchParams(searchParams.toString());
     params.set('state', next);
-    setCursors(['0']);
     router.replace(`${pathname}?${params.toString()}`);
   };
 
@@ -58,7 +43,6 @@ export function QueueView({ queue }: { queue: string }) {
 
   const data = summary.data;
   const status = data ? queueStatus(data) : null;
-  const pageStart = Number(cursor);
   return (
     <div>
       <PageHeader
@@ -76,6 +60,7 @@ export function QueueView({ queue }: { queue: string }) {
         }
       >
         <Freshness dataUpdatedAt={summary.dataUpdatedAt} isError={summary.isError} />
+        {data && canAct ? <PauseButton queue={locator} paused={data.paused} /> : null}
       </PageHeader>
       {summary.isError && !data ? <ErrorState error={summary.error} /> : null}
       {data ? (
@@ -114,41 +99,9 @@ export function QueueView({ queue }: { queue: string }) {
       <Panel>
         <StateTabs current={state} counts={data?.counts} onSelect={selectState} />
         <div className="mt-3">
-          {jobs.isError && !jobs.data ? <ErrorState error={jobs.error} /> : null}
-          {jobs.data && jobs.data.jobs.length === 0 ? (
-            <EmptyState title={`No ${state.replace('-', ' ')} jobs`} testId="no-jobs">
-              {EMPTY_HINT[state]}
-            </EmptyState>
-          ) : null}
-          {jobs.data && jobs.data.jobs.length > 0 ? (
-            <>
-              <JobTable queue={queue} prefix={locator.prefix} state={state} jobs={jobs.data.jobs} />
-              <div className="mt-3 flex items-center justify-between text-sm text-slate-500">
-                <span data-testid="page-range">
-                  {formatCount(pageStart + 1)}–{formatCount(pageStart + jobs.data.jobs.length)} of {formatCount(jobs.data.total)}
-                </span>
-                <span className="flex gap-2">
-                  <button
-                    type="button"
-                    className="rounded border px-3 py-1 disabled:opacity-40 dark:border-slate-700"
-                    disabled={cursors.length <= 1}
-                    onClick={() => setCursors((list) => list.slice(0, -1))}
-                  >
-                    Previous
-                  </button>
-                  <button
-                    type="button"
-                    data-testid="next-page"
-                    className="rounded border px-3 py-1 disabled:opacity-40 dark:border-slate-700"
-                    disabled={!jobs.data.nextCursor}
-                    onClick={() => jobs.data?.nextCursor && setCursors((list) => [...list, jobs.data.nextCursor as string])}
-                  >
-                    Next
-                  </button>
-                </span>
-              </div>
-            </>
-          ) : null}
+          {state === 'failed' ? <FailureGroupsPanel queue={locator} /> : null}
+          {/* Keyed by state: paging, search and selection start afresh on another tab. */}
+          <JobsPanel key={state} queue={locator} state={state} />
         </div>
       </Panel>
     </div>

@@ -15,4 +15,7 @@ export class JobPage {
   get state(): Locator {
     return this.page.getByTestId('job-state');
   }
+  action(kind: 'retry' | 'delete' | 'promote'): Locator {
+    return this.page.getByTestId(`job-${kind}`);
+  }
 }

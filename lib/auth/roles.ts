@@ -10,5 +10,6 @@ export function roleAllows(actual: Role, required: Role): boolean {
 export interface Actor {
   name: string;
   role: Role;
-  via: 'session' | 'token' | 'none';
+  /** `cli`: a `lookout queue:*` command, trusted because it holds REDIS_URL itself. */
+  via: 'session' | 'token' | 'none' | 'cli';
 }

@@ -74,4 +74,15 @@ export function searchParamsOf(request: Request): Record<string, string> {
   return Object.fromEntries(new URL(request.url).searchParams.entries());
 }
 
+/** The request's JSON body: an empty body reads as `{}`, malformed JSON is a 400. */
+export async function jsonBodyOf(request: Request): Promise<unknown> {
+  const text = await request.text();
+  if (!text.trim()) return {};
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw invalid('The request body is not valid JSON.');
+  }
+}
+
 export { AppError };

@@ -8,3 +8,5 @@ export { getQueueOverview, getQueueDetail, getQueueJobs, getJobDetail } from './
 export type { QueueDetail } from './service';
 export { readQueueSettings } from './settings';
 export type { QueueSettings } from './settings';
+export * from './actions';
+export * from './failures';

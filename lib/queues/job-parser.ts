@@ -49,6 +49,9 @@ function attemptsMade(hash: JobHash): number {
   return parseNumber(hash.atm) ?? parseNumber(hash.attemptsMade) ?? 0;
 }
 
+/** Enough of a job's data to search by (ids, emails, urls) without sending megabytes per page. */
+export const DATA_PREVIEW_CHARS = 2000;
+
 export function toJobSummary(id: string, state: JobState | 'unknown', hash: JobHash): JobSummary {
   return {
     id,
@@ -61,6 +64,7 @@ export function toJobSummary(id: string, state: JobState | 'unknown', hash: JobH
     failedReason: hash.failedReason ?? null,
     progress: parseProgress(hash.progress),
     malformed: describeProblems(hash),
+    dataPreview: hash.data === undefined ? null : hash.data.slice(0, DATA_PREVIEW_CHARS),
   };
 }
 

@@ -73,7 +73,7 @@ export async function listJobs(
 }
 
 /** Finds which state a job is in by asking each state key, in one round trip. */
-async function findJobState(redis: Redis, ref: QueueRef, id: string): Promise<JobState | null> {
+export async function findJobState(redis: Redis, ref: QueueRef, id: string): Promise<JobState | null> {
   const pipeline = redis.pipeline();
   const states = Object.keys(STATE_SOURCES) as JobState[];
   for (const state of states) {

@@ -47,6 +47,8 @@ export interface JobSummary {
   progress: unknown;
   /** Set when the job hash is missing or some of its fields could not be read. */
   malformed: string | null;
+  /** The start of the raw `data` text, so the dashboard can search the loaded page by data. */
+  dataPreview: string | null;
 }
 
 export interface TimelineEvent {

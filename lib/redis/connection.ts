@@ -76,6 +76,14 @@ export async function getRedis(): Promise<Redis> {
   return client;
 }
 
+/** Closes the process-wide client, so a short-lived process (a CLI command) can exit by itself. */
+export async function closeRedis(): Promise<void> {
+  const shared = state.shared;
+  state.shared = undefined;
+  const client = await shared?.catch(() => null);
+  client?.disconnect();
+}
+
 const CONNECTION_ERROR_PATTERN =
   /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|Connection is closed|Stream isn't writeable|MaxRetriesPerRequest|connect ETIMEDOUT|Reached the max retries|LOADING/;
 

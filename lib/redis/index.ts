@@ -4,6 +4,7 @@ export { findFreePort } from './free-port';
 export {
   createRedis,
   getRedis,
+  closeRedis,
   resolveRedisUrl,
   startEmbeddedRedis,
   isRedisConnectionError,

@@ -113,6 +113,7 @@ describe('GET /api/queues/:queue/jobs', () => {
       attemptsMade: 1,
       failedReason: 'card declined for order 2',
       malformed: null,
+      dataPreview: '{"orderId":2}',
     });
     expect(failed?.timestamp).toBeGreaterThanOrEqual(seededAt);
     expect(failed?.processedOn).toBeGreaterThanOrEqual(failed?.timestamp as number);

@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { encode } from 'next-auth/jwt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../lib/auth';
 import { seedEveryState } from '../helpers/fixtures';
@@ -24,7 +25,17 @@ const TABLE: Record<string, RouteCase> = {
   'GET /api/queues': { role: 'viewer', url: '/api/queues', params: {} },
   'GET /api/queues/[queue]': { role: 'viewer', url: '/api/queues/orders', params: { queue: 'orders' } },
   'GET /api/queues/[queue]/jobs': { role: 'viewer', url: '/api/queues/orders/jobs?state=failed', params: { queue: 'orders' } },
-  'GET /api/queues/[queue]/jobs/[id]': { role: 'viewer', url: '/api/queues/orders/jobs/f1', params: { queue: 'orders', id: 'f1' } },
+  'GET /api/queues/[queue]/jobs/[id]': { role: 'viewer', url: '/api/queues/orders/jobs/a1', params: { queue: 'orders', id: 'a1' } },
+  'GET /api/queues/[queue]/failures': { role: 'viewer', url: '/api/queues/orders/failures', params: { queue: 'orders' } },
+  'GET /api/audit': { role: 'viewer', url: '/api/audit', params: {} },
+  // Mutations run once with the right role (refused calls change nothing), each on a job in the right state.
+  'POST /api/queues/[queue]/jobs/[id]/retry': { role: 'operator', url: '/api/queues/orders/jobs/f1/retry', params: { queue: 'orders', id: 'f1' } },
+  'POST /api/queues/[queue]/jobs/[id]/promote': { role: 'operator', url: '/api/queues/orders/jobs/d1/promote', params: { queue: 'orders', id: 'd1' } },
+  'DELETE /api/queues/[queue]/jobs/[id]': { role: 'operator', url: '/api/queues/orders/jobs/w3', params: { queue: 'orders', id: 'w3' } },
+  'POST /api/queues/[queue]/retry': { role: 'operator', url: '/api/queues/orders/retry', params: { queue: 'orders' }, body: { state: 'completed' } },
+  'POST /api/queues/[queue]/clean': { role: 'operator', url: '/api/queues/orders/clean', params: { queue: 'orders' }, body: { state: 'failed', graceMs: 3_600_000 } },
+  'POST /api/queues/[queue]/pause': { role: 'operator', url: '/api/queues/orders/pause', params: { queue: 'orders' } },
+  'POST /api/queues/[queue]/resume': { role: 'operator', url: '/api/queues/orders/resume', params: { queue: 'orders' } },
 };
 
 const TOKENS: Record<Role, string> = { viewer: 'viewer-token-aaaaaaaaaaaa', operator: 'operator-token-bbbbbbbbbb', admin: 'admin-token-cccccccccccccc' };
@@ -93,6 +104,24 @@ describe('route permissions', () => {
       if (weaker) expect((await call(route, spec, TOKENS[weaker])).status, `${route.key} as ${weaker}`).toBe(403);
       expect((await call(route, spec, TOKENS[spec.role])).status, `${route.key} as ${spec.role}`).toBe(200);
     }
+  });
+
+  it('refuses a cookie-authenticated POST from another origin and accepts it from our own', async () => {
+    process.env.NEXTAUTH_SECRET = 'route-permissions-secret-0123456789';
+    const token = await encode({ token: { name: 'otto', role: 'operator' }, secret: process.env.NEXTAUTH_SECRET });
+    const pause = routes.find((route) => route.key === 'POST /api/queues/[queue]/pause');
+    const post = (origin: string) =>
+      pause!.handler(
+        new Request('http://lookout.local/api/queues/orders/pause', {
+          method: 'POST',
+          headers: { cookie: `next-auth.session-token=${token}`, origin, host: 'lookout.local' },
+        }),
+        { params: Promise.resolve({ queue: 'orders' }) },
+      );
+    const foreign = await post('https://evil.example');
+    expect(foreign.status).toBe(403);
+    expect(await foreign.json()).toMatchObject({ error: { code: 'Forbidden', message: expect.stringContaining('Cross-site') } });
+    expect((await post('http://lookout.local')).status).toBe(200);
   });
 
   it('leaves the health check public', async () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { JOB_STATES } from '@/lib/queues';
+import { parseInput, searchParamsOf } from '@/lib/http';
+import { BULK_CHUNK_SIZE, JOB_STATES } from '@/lib/queues';
 
 /** Path and query schemas shared by the /api/queues/** routes. */
 export const queueParams = z.object({
@@ -23,3 +24,26 @@ export const jobsQuery = prefixQuery.extend({
     .transform(Number)
     .default(0),
 });
+
+/** The queue (and job) an action addresses: path parameters plus the optional `?prefix=`. */
+export function queueTarget(request: Request, params: unknown) {
+  const { queue } = parseInput(queueParams, params);
+  const { prefix } = parseInput(prefixQuery, searchParamsOf(request));
+  return { queue, prefix };
+}
+
+export function jobTarget(request: Request, params: unknown) {
+  const { id } = parseInput(jobParams, params);
+  return { ...queueTarget(request, params), id };
+}
+
+/** Narrows a bulk action to one failure group or to listed jobs (the dashboard's selection). */
+export const bulkSelection = z.object({
+  group: z.string().regex(/^[0-9a-f]{16}$/, 'group must be a fingerprint from /failures').optional(),
+  ids: z.array(jobParams.shape.id).min(1, 'ids is empty').max(BULK_CHUNK_SIZE, `at most ${BULK_CHUNK_SIZE} ids per request`).optional(),
+});
+
+export const noBothGroupAndIds = {
+  check: (body: { group?: string; ids?: string[] }) => body.group === undefined || body.ids === undefined,
+  params: { message: 'give either group or ids, not both', path: ['ids'] },
+};

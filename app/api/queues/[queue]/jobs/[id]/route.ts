@@ -1,6 +1,6 @@
 import { jsonRoute, parseInput, searchParamsOf } from '@/lib/http';
-import { getJobDetail } from '@/lib/queues';
-import { jobParams, prefixQuery } from '../../../schema';
+import { deleteJobAction, getJobDetail } from '@/lib/queues';
+import { jobParams, jobTarget, prefixQuery } from '../../../schema';
 
 export const dynamic = 'force-dynamic';
 
@@ -9,3 +9,9 @@ export const GET = jsonRoute<{ queue: string; id: string }>(async (request, para
   const { prefix } = parseInput(prefixQuery, searchParamsOf(request));
   return getJobDetail(queue, id, prefix);
 }, { role: 'viewer' });
+
+/** 409 while a worker holds the job's lock. */
+export const DELETE = jsonRoute<{ queue: string; id: string }>(
+  async (request, params, actor) => deleteJobAction(jobTarget(request, params), actor),
+  { role: 'operator' },
+);

@@ -1,0 +1,16 @@
+export { retryJob, deleteJob, promoteJob, isRetryable, RETRYABLE_STATES } from './job-actions';
+export type { RetryableState } from './job-actions';
+export { retryJobs, cleanJobs, BULK_CHUNK_SIZE, CLEANABLE_STATES } from './bulk';
+export type { BulkProgress, BulkResult, BulkSelection, CleanableState, OnProgress } from './bulk';
+export { pauseQueue, resumeQueue } from './queue-actions';
+export { bullQueue, closeBullQueues } from './bull-queue';
+export {
+  retryJobAction,
+  deleteJobAction,
+  promoteJobAction,
+  retryJobsAction,
+  cleanJobsAction,
+  pauseQueueAction,
+  resumeQueueAction,
+} from './service';
+export type { QueueTarget } from './service';

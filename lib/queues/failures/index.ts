@@ -1,0 +1,7 @@
+export { failureSignature, fingerprintOf, normalizeMessage, parseStack } from './fingerprint';
+export type { FailureSignature } from './fingerprint';
+export { readFailureRecords } from './records';
+export type { FailureRecord } from './records';
+export { readFailureGroups, FAILURE_SAMPLE_SIZE } from './groups';
+export type { FailureGroup, FailureGroups } from './groups';
+export { getFailureGroups } from './service';
