@@ -83,19 +83,26 @@ export class AlertEngine {
     await this.lock.release().catch(() => undefined);
   }
 
+  /** PING with a deadline; a client still (re)connecting gets that deadline to become ready. Never throws. */
   private async ping(): Promise<boolean> {
+    const redis = this.options.redis;
     const timeoutMs = this.options.pingTimeoutMs ?? 1500;
     let timer: NodeJS.Timeout | undefined;
+    let onReady: (() => void) | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('PING timed out')), timeoutMs);
+      timer.unref();
+    });
     try {
-      const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error('PING timed out')), timeoutMs);
-        timer.unref();
-      });
-      return (await Promise.race([this.options.redis.ping(), timeout])) === 'PONG';
+      if (redis.status !== 'ready' && redis.status !== 'end') {
+        await Promise.race([new Promise<void>((resolve) => redis.once('ready', (onReady = resolve))), deadline]);
+      }
+      return (await Promise.race([redis.ping(), deadline])) === 'PONG';
     } catch {
       return false;
     } finally {
       clearTimeout(timer);
+      if (onReady) redis.off('ready', onReady);
     }
   }
 

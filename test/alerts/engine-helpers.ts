@@ -1,0 +1,24 @@
+import type { Redis } from 'ioredis';
+import { AlertEngine, type AlertEngineOptions, type RuleOverrides, type Webhook } from '../../lib/alerts';
+import { readAllQueueSummaries } from '../../lib/queues';
+
+/** An engine on its own namespace, watching one BullMQ prefix, sending Alertmanager payloads to `url`. */
+export function testEngine(
+  redis: Redis,
+  options: { namespace: string; prefix: string; url?: string; rules?: RuleOverrides; webhooks?: Webhook[] } & Partial<Pick<AlertEngineOptions, 'lock' | 'delivery'>>,
+): AlertEngine {
+  const webhooks: Webhook[] = options.webhooks ?? (options.url ? [{ id: 'test', name: 'test-receiver', url: options.url, format: 'alertmanager', source: 'env' }] : []);
+  return new AlertEngine({
+    redis,
+    sampleQueues: (now) => readAllQueueSummaries(redis, [options.prefix], now),
+    settings: { namespace: options.namespace, rules: options.rules ?? {}, webhooks, externalUrl: 'http://lookout.test' },
+    delivery: { baseDelayMs: 20, maxDelayMs: 100, ...options.delivery },
+    lock: options.lock,
+  });
+}
+
+/** Turns the rules off that a test does not look at, so its receiver only hears about the one it checks. */
+export function only(rules: RuleOverrides, ...enabled: (keyof RuleOverrides)[]): RuleOverrides {
+  const all: (keyof RuleOverrides)[] = ['QueueLengthWarning', 'QueueLengthCritical', 'OldestJobTooOld', 'FailureRateHigh', 'WorkersMissing', 'RedisDown'];
+  return Object.fromEntries(all.map((name) => [name, enabled.includes(name) ? { ...rules[name] } : { enabled: false }])) as RuleOverrides;
+}
