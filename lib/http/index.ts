@@ -70,6 +70,15 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.in
   throw invalid(issue ? `${field ? `${field}: ` : ''}${issue.message}` : 'Invalid input.', field);
 }
 
+/** The JSON body of a request; an empty or unparsable body reads as undefined, for the schema to reject. */
+export async function readJsonBody(request: Request): Promise<unknown> {
+  try {
+    return await request.json();
+  } catch {
+    return undefined;
+  }
+}
+
 export function searchParamsOf(request: Request): Record<string, string> {
   return Object.fromEntries(new URL(request.url).searchParams.entries());
 }
