@@ -17,18 +17,20 @@ export function formatMeasure(unit: RuleUnit, value: number): string {
   }
 }
 
-const WHAT: Record<RuleName, string> = {
-  QueueLengthWarning: 'waiting',
-  QueueLengthCritical: 'waiting',
-  OldestJobTooOld: 'oldest job waiting for',
-  FailureRateHigh: 'failure rate (5 min)',
-  WorkersMissing: 'waiting with no live worker',
-  RedisDown: 'Redis unreachable',
+type Describe = (queue: string, value: string, threshold: string) => string;
+
+const DESCRIBE: Record<RuleName, Describe> = {
+  QueueLengthWarning: (queue, value, threshold) => `${queue}: ${value} waiting (threshold ${threshold})`,
+  QueueLengthCritical: (queue, value, threshold) => `${queue}: ${value} waiting (threshold ${threshold})`,
+  OldestJobTooOld: (queue, value, threshold) => `${queue}: the oldest job has waited ${value} (threshold ${threshold})`,
+  FailureRateHigh: (queue, value, threshold) => `${queue}: ${value} of jobs failed in the last 5 minutes (threshold ${threshold})`,
+  WorkersMissing: (queue, value) => `${queue}: ${value} waiting and no live worker`,
+  RedisDown: () => 'Redis is unreachable from the Lookout monitor',
 };
 
 /** The one-line summary used by the UI and every notifier. */
 export function summarize(rule: RuleName, queue: string | null, value: number, threshold: number): string {
-  if (rule === 'RedisDown') return 'Redis is unreachable from the Lookout monitor';
+  if (rule === 'RedisDown') return DESCRIBE.RedisDown('', '', '');
   const unit = RULES[rule].unit;
-  return `${rule} on ${queue ?? 'all queues'}: ${WHAT[rule]} ${formatMeasure(unit, value)} (threshold ${formatMeasure(unit, threshold)})`;
+  return `${rule} on ${DESCRIBE[rule](queue ?? 'all queues', formatMeasure(unit, value), formatMeasure(unit, threshold))}`;
 }

@@ -69,7 +69,7 @@ describe('alert rules on real queues', () => {
         {
           status: 'firing',
           labels: { alertname: 'QueueLengthWarning', queue: 'backlog', prefix, severity: 'warning' },
-          annotations: { summary: 'QueueLengthWarning on backlog: waiting 1,200 jobs (threshold 1,000 jobs)' },
+          annotations: { summary: 'QueueLengthWarning on backlog: 1,200 jobs waiting (threshold 1,000 jobs)' },
           startsAt: new Date(t0 + 1000).toISOString(),
           endsAt: '0001-01-01T00:00:00Z',
           fingerprint: expect.stringMatching(/^[0-9a-f]{16}$/),
