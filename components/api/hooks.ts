@@ -27,6 +27,10 @@ export const queryKeys = {
   queue: (queue: QueueLocator) => ['queues', queue.prefix ?? '', queue.name] as const,
   jobs: (queue: QueueLocator, state: JobState, cursor: string) => [...queryKeys.queue(queue), 'jobs', state, cursor] as const,
   job: (queue: QueueLocator, id: string) => [...queryKeys.queue(queue), 'job', id] as const,
+  alerts: () => ['alerts'] as const,
+  alertRules: () => ['alerts', 'rules'] as const,
+  webhooks: () => ['alerts', 'webhooks'] as const,
+  deliveries: () => ['alerts', 'deliveries'] as const,
 };
 
 export interface Health {

@@ -6,7 +6,10 @@ import { useHealth } from '../api/hooks';
 import { UserBox } from '../auth/user-box';
 import { ThemeToggle } from './theme';
 
-const NAV = [{ href: '/', label: 'Overview' }];
+const NAV = [
+  { href: '/', label: 'Overview' },
+  { href: '/alerts', label: 'Alerts' },
+];
 
 export function Sidebar() {
   const pathname = usePathname();

@@ -24,6 +24,12 @@ export interface EvaluationResult {
   notifications: AlertNotification[];
 }
 
+/**
+ * Ticks come from timers that can run a millisecond or two early by Date.now(); without this slack a `for` that is
+ * a multiple of the interval (60 s at 5 s) would wait one more whole interval before firing.
+ */
+const CLOCK_SLACK_MS = 100;
+
 const fires = (o: Observation) => o.eligible && o.value > o.settings.threshold;
 // Hysteresis: once firing, an alert needs the value to fall clearly below the threshold to resolve.
 const clears = (o: Observation) => !o.eligible || o.value <= o.settings.threshold * RESOLVE_RATIO;
@@ -82,7 +88,7 @@ export function evaluate({ now, observations, previous, silencedUntil }: Evaluat
       if (!fires(observation)) {
         result.dropped.push(id);
         result.transitions.push({ at: now, from: 'pending', to: 'inactive', alert: { ...before, ...measured } });
-      } else if (now - before.activeAt >= settings.forMs) {
+      } else if (now - before.activeAt >= settings.forMs - CLOCK_SLACK_MS) {
         const firing = fire({ ...before, ...measured, state: 'firing', startsAt: now }, false);
         result.active.push(firing);
         result.transitions.push({ at: now, from: 'pending', to: 'firing', alert: firing });
