@@ -1,26 +1,15 @@
 import { Queue } from 'bullmq';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AlertRunner, LeaderLock, alertKeys, type AlertEngine } from '../../lib/alerts';
 import { createRedis } from '../../lib/redis';
 import { connectionOptions, deletePrefix, testRedisUrl, uniquePrefix, waitFor } from '../helpers/redis';
-import { only, testEngine } from './engine-helpers';
-import { alertLines, startReceiver, type Receiver } from './receiver';
+import { alertTestFile, only, testEngine } from './engine-helpers';
+import { alertLines } from './receiver';
 
 const redisA = createRedis(testRedisUrl());
 const redisB = createRedis(testRedisUrl());
-let receiver: Receiver;
-const cleanup: (() => Promise<unknown>)[] = [];
-
-beforeAll(async () => {
-  receiver = await startReceiver();
-});
-
-afterAll(async () => {
-  for (const step of cleanup.reverse()) await step();
-  await receiver.close();
-  redisA.disconnect();
-  redisB.disconnect();
-});
+const file = alertTestFile(redisA, redisB);
+const cleanup = file.cleanup;
 
 async function backlogQueue(label: string, jobs: number) {
   const prefix = uniquePrefix(label);
@@ -31,13 +20,13 @@ async function backlogQueue(label: string, jobs: number) {
   return { prefix, namespace, queue };
 }
 
-const forRequestsOf = (prefix: string) => receiver.requests.filter((request) => request.body.includes(prefix));
+const forRequestsOf = (prefix: string) => file.receiver.requests.filter((request) => request.body.includes(prefix));
 
 describe('one evaluator at a time', () => {
   it('two engines on one Redis send each notification once', async () => {
     const { prefix, namespace, queue } = await backlogQueue('leader-dup', 30);
     const rules = only({ QueueLengthWarning: { threshold: 10, forMs: 0 } }, 'QueueLengthWarning');
-    const engines: AlertEngine[] = [redisA, redisB].map((redis) => testEngine(redis, { namespace, prefix, url: receiver.url, rules }));
+    const engines: AlertEngine[] = [redisA, redisB].map((redis) => testEngine(redis, { namespace, prefix, url: file.receiver.url, rules }));
     cleanup.push(...engines.map((engine) => () => engine.close()));
     const t0 = Date.now();
     for (let step = 0; step < 5; step++) {
@@ -54,8 +43,8 @@ describe('one evaluator at a time', () => {
     const { prefix, namespace } = await backlogQueue('leader-failover', 30);
     const rules = only({ QueueLengthWarning: { threshold: 10, forMs: 0 } }, 'QueueLengthWarning');
     const lock = { ttlMs: 600 };
-    const first = testEngine(redisA, { namespace, prefix, url: receiver.url, rules, lock });
-    const second = testEngine(redisB, { namespace, prefix, url: receiver.url, rules, lock });
+    const first = testEngine(redisA, { namespace, prefix, url: file.receiver.url, rules, lock });
+    const second = testEngine(redisB, { namespace, prefix, url: file.receiver.url, rules, lock });
     cleanup.push(() => second.close(), () => first.deliveries.close());
     expect((await first.tick(Date.now())).leader).toBe(true);
     expect((await second.tick(Date.now())).leader).toBe(false);
@@ -89,7 +78,7 @@ describe('one evaluator at a time', () => {
 
   it('a runner on a real clock delivers within one interval (latency printed)', async () => {
     const { prefix, namespace, queue } = await backlogQueue('latency', 0);
-    const engine = testEngine(redisA, { namespace, prefix, url: receiver.url, rules: only({ QueueLengthWarning: { threshold: 10, forMs: 0 } }, 'QueueLengthWarning') });
+    const engine = testEngine(redisA, { namespace, prefix, url: file.receiver.url, rules: only({ QueueLengthWarning: { threshold: 10, forMs: 0 } }, 'QueueLengthWarning') });
     const runner = new AlertRunner(engine, 500);
     cleanup.push(() => engine.close(), () => runner.stop());
     await queue.add('warm-up', {});

@@ -1,26 +1,16 @@
 import { Queue, Worker } from 'bullmq';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AlertEngine } from '../../lib/alerts';
 import { createRedis } from '../../lib/redis';
 import { connectionOptions, deletePrefix, testRedisUrl, uniquePrefix } from '../helpers/redis';
-import { only, testEngine } from './engine-helpers';
-import { alertLines, startReceiver, type Receiver } from './receiver';
+import { alertTestFile, only, testEngine } from './engine-helpers';
+import { alertLines } from './receiver';
 
 /** Each rule against real queue state in a real Redis, with a real HTTP receiver; ticks use an injected clock. */
 const redis = createRedis(testRedisUrl());
 const connection = connectionOptions();
-let receiver: Receiver;
-const cleanup: (() => Promise<unknown>)[] = [];
-
-beforeAll(async () => {
-  receiver = await startReceiver();
-});
-
-afterAll(async () => {
-  for (const step of cleanup.reverse()) await step();
-  await receiver.close();
-  redis.disconnect();
-});
+const file = alertTestFile(redis);
+const cleanup = file.cleanup;
 
 function setup(label: string) {
   const prefix = uniquePrefix(`al-${label}`);
@@ -36,7 +26,7 @@ async function tickAndDeliver(engine: AlertEngine, now: number) {
   return result;
 }
 
-const fromThisTest = (prefix: string) => receiver.requests.filter((request) => JSON.stringify(request.json).includes(prefix));
+const fromThisTest = (prefix: string) => file.receiver.requests.filter((request) => JSON.stringify(request.json).includes(prefix));
 
 describe('alert rules on real queues', () => {
   it('QueueLengthWarning fires once after its `for`, Critical past 5,000, and both resolve on drain', async () => {
@@ -44,7 +34,7 @@ describe('alert rules on real queues', () => {
     const engine = testEngine(redis, {
       namespace,
       prefix,
-      url: receiver.url,
+      url: file.receiver.url,
       rules: only({ QueueLengthWarning: { forMs: 1000 }, QueueLengthCritical: { forMs: 1000 } }, 'QueueLengthWarning', 'QueueLengthCritical'),
     });
     cleanup.push(() => engine.close());
@@ -99,7 +89,7 @@ describe('alert rules on real queues', () => {
 
   it('OldestJobTooOld fires when a job has waited longer than 5 minutes', async () => {
     const { prefix, namespace, queue } = setup('stale');
-    const engine = testEngine(redis, { namespace, prefix, url: receiver.url, rules: only({}, 'OldestJobTooOld') });
+    const engine = testEngine(redis, { namespace, prefix, url: file.receiver.url, rules: only({}, 'OldestJobTooOld') });
     cleanup.push(() => engine.close());
     await queue.add('old', {}, { timestamp: Date.now() - 6 * 60_000 });
     const result = await tickAndDeliver(engine, Date.now());
@@ -110,7 +100,7 @@ describe('alert rules on real queues', () => {
 
   it('FailureRateHigh fires when 10 of 100 jobs fail', async () => {
     const { prefix, namespace, queue } = setup('flaky');
-    const engine = testEngine(redis, { namespace, prefix, url: receiver.url, rules: only({}, 'FailureRateHigh') });
+    const engine = testEngine(redis, { namespace, prefix, url: file.receiver.url, rules: only({}, 'FailureRateHigh') });
     cleanup.push(() => engine.close());
     await queue.addBulk(Array.from({ length: 100 }, (_, i) => ({ name: 'sync', data: { fail: i % 10 === 0 } })));
     const worker = new Worker(
@@ -135,7 +125,7 @@ describe('alert rules on real queues', () => {
 
   it('WorkersMissing fires while jobs wait with no worker, and resolves when one connects', async () => {
     const { prefix, namespace, queue } = setup('orphan');
-    const engine = testEngine(redis, { namespace, prefix, url: receiver.url, rules: only({ WorkersMissing: { forMs: 1000 } }, 'WorkersMissing') });
+    const engine = testEngine(redis, { namespace, prefix, url: file.receiver.url, rules: only({ WorkersMissing: { forMs: 1000 } }, 'WorkersMissing') });
     cleanup.push(() => engine.close());
     await queue.addBulk([1, 2, 3].map((n) => ({ name: 'job', data: { n } })));
     const t0 = Date.now();
