@@ -14,7 +14,13 @@ export async function alertsRun(argv: string[]): Promise<void> {
   const settings = readAlertSettings();
   const prefixes = readConfig().LOOKOUT_PREFIXES;
   const redis = createRedis(await ensureRedisUrl());
-  const engine = new AlertEngine({ redis, sampleQueues: (now) => readAllQueueSummaries(redis, prefixes, now), settings });
+  const engine = new AlertEngine({
+    redis,
+    sampleQueues: (now) => readAllQueueSummaries(redis, prefixes, now),
+    settings,
+    // Renewed every tick, so it must outlive a few intervals; a dead leader is replaced after this TTL.
+    lock: { ttlMs: Math.max(15_000, settings.intervalMs * 3) },
+  });
 
   if (flags.once) {
     const result = await engine.tick(Date.now());

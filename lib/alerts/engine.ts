@@ -3,7 +3,7 @@ import { DeliveryLog } from './delivery-log';
 import { DeliveryService, type DeliveryOptions } from './delivery';
 import { evaluate } from './evaluate';
 import { alertKeys, type AlertKeys } from './keys';
-import { LeaderLock, type LeaderLockOptions } from './leader-lock';
+import { LeaderLock, type LeaderElection, type LeaderLockOptions } from './leader-lock';
 import { groupNotifications } from './notifiers';
 import { observeQueues, observeRedis, type QueueSample } from './observe';
 import { buildRuleSet, type RuleOverrides } from './rules';
@@ -19,7 +19,8 @@ export interface AlertEngineOptions {
   sampleQueues: (now: number) => Promise<QueueSample[]>;
   settings: Pick<AlertSettings, 'namespace' | 'rules' | 'webhooks' | 'externalUrl'>;
   delivery?: DeliveryOptions;
-  lock?: LeaderLockOptions;
+  /** Options for the engine's own lock (`<namespace>:alerts:leader`), or a shared election such as the monitor's. */
+  lock?: LeaderLockOptions | LeaderElection;
   pingTimeoutMs?: number;
 }
 
@@ -41,7 +42,7 @@ export interface TickResult {
 export class AlertEngine {
   readonly keys: AlertKeys;
   readonly store: AlertStore;
-  readonly lock: LeaderLock;
+  readonly lock: LeaderElection;
   readonly deliveryLog: DeliveryLog;
   readonly deliveries: DeliveryService;
   private redisAlerts = new Map<string, Alert>();
@@ -53,7 +54,7 @@ export class AlertEngine {
   constructor(private readonly options: AlertEngineOptions) {
     this.keys = alertKeys(options.settings.namespace);
     this.store = new AlertStore(options.redis, this.keys);
-    this.lock = new LeaderLock(options.redis, this.keys.leader, this.keys.fence, options.lock);
+    this.lock = options.lock && 'hold' in options.lock ? options.lock : new LeaderLock(options.redis, this.keys.leader, this.keys.fence, options.lock);
     this.deliveryLog = new DeliveryLog(options.redis, this.keys);
     this.deliveries = new DeliveryService(this.deliveryLog, { externalUrl: options.settings.externalUrl }, options.delivery);
     this.lastKnown = { overrides: {}, webhooks: options.settings.webhooks, silencedUntil: new Map() };
@@ -116,7 +117,7 @@ export class AlertEngine {
     const outcome = evaluate({ now, observations, previous: snapshot.active, silencedUntil });
     const expired = [...snapshot.silences].filter(([, silence]) => silence.until <= now).map(([id]) => id);
     const lockValue = this.lock.value;
-    if (!lockValue || !(await this.store.commit(lockValue, outcome, expired))) {
+    if (!lockValue || !(await this.store.commit({ key: this.lock.key, value: lockValue }, outcome, expired))) {
       // Another monitor took over during this tick: it evaluates and sends from now on.
       result.leader = false;
       return;

@@ -20,7 +20,7 @@ export type { DeliveryOptions } from './delivery';
 export { DeliveryLog, readDeliveries, DELIVERY_LOG_LENGTH } from './delivery-log';
 export type { DeliveryAttempt } from './delivery-log';
 export { LeaderLock } from './leader-lock';
-export type { LeaderLockOptions } from './leader-lock';
+export type { LeaderElection, LeaderLockOptions } from './leader-lock';
 export { AlertStore, HISTORY_LENGTH } from './store';
 export { AlertEngine } from './engine';
 export type { AlertEngineOptions, TickResult } from './engine';

@@ -21,6 +21,17 @@ const RELEASE = `
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0`;
 
+/**
+ * What the engine needs from a leader election; LeaderLock implements it, and a monitor-wide lock can too
+ * (its `key` must hold `value` while it leads, which the fenced commit checks).
+ */
+export interface LeaderElection {
+  readonly key: string;
+  readonly value: string | null;
+  hold(): Promise<boolean>;
+  release(): Promise<void>;
+}
+
 export interface LeaderLockOptions {
   /** The lock expires this long after the last renewal: a dead leader is replaced within ttlMs + one tick. */
   ttlMs?: number;
@@ -32,14 +43,14 @@ export interface LeaderLockOptions {
  * every tick (ticks must come more often than ttlMs / 2). Writes that must come from the leader only check the
  * lock value (`value`) atomically in Lua, so a leader that lost the lock (a long pause) cannot write.
  */
-export class LeaderLock {
+export class LeaderLock implements LeaderElection {
   readonly owner: string;
   readonly ttlMs: number;
   private held: { value: string; token: number; expiresAt: number } | null = null;
 
   constructor(
     private readonly redis: Redis,
-    private readonly key: string,
+    readonly key: string,
     private readonly fenceKey: string,
     options: LeaderLockOptions = {},
   ) {
@@ -54,11 +65,6 @@ export class LeaderLock {
 
   get token(): number | null {
     return this.held?.token ?? null;
-  }
-
-  /** Whether we held the lock at the last successful check and it has not expired since, by our own clock. */
-  isHeld(now = Date.now()): boolean {
-    return this.held !== null && now < this.held.expiresAt;
   }
 
   /** Acquires or renews; returns whether we are the leader now. Throws when Redis is unreachable. */

@@ -70,8 +70,8 @@ export class AlertStore {
     };
   }
 
-  /** Writes an evaluation's outcome if `lockValue` still holds the leader lock; false when it does not. */
-  async commit(lockValue: string, result: EvaluationResult, expiredSilences: string[]): Promise<boolean> {
+  /** Writes an evaluation's outcome if `lockKey` still holds `lockValue`; false when it does not. */
+  async commit(lock: { key: string; value: string }, result: EvaluationResult, expiredSilences: string[]): Promise<boolean> {
     const change = {
       upserts: result.active.map((alert) => [alert.id, JSON.stringify(alert)]),
       deletes: [...result.resolved.map((alert) => alert.id), ...result.dropped],
@@ -81,11 +81,11 @@ export class AlertStore {
     const applied = await this.redis.eval(
       COMMIT,
       4,
-      this.keys.leader,
+      lock.key,
       this.keys.state,
       this.keys.history,
       this.keys.silences,
-      lockValue,
+      lock.value,
       HISTORY_LENGTH,
       JSON.stringify(change),
     );

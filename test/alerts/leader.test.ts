@@ -50,9 +50,9 @@ describe('one evaluator at a time', () => {
     expect((await second.tick(Date.now())).leader).toBe(false);
     await first.deliveries.idle();
     // The first engine "dies": it stops ticking and never releases its lock; the lock expires after its TTL.
-    const tokenBefore = first.lock.token;
+    const tokenBefore = (first.lock as LeaderLock).token;
     await waitFor(async () => (await second.tick(Date.now())).leader, 10_000, 'the second engine to take over');
-    expect(second.lock.token).toBeGreaterThan(tokenBefore ?? 0);
+    expect((second.lock as LeaderLock).token).toBeGreaterThan(tokenBefore ?? 0);
     await second.tick(Date.now());
     await second.deliveries.idle();
     expect(alertLines(forRequestsOf(prefix))).toEqual(['firing QueueLengthWarning work']);
@@ -68,8 +68,8 @@ describe('one evaluator at a time', () => {
     await waitFor(async () => fresh.hold(), 5000, 'the lock to expire');
     const engine = testEngine(redisA, { namespace, prefix: namespace });
     const empty = { active: [], resolved: [], dropped: [], transitions: [], notifications: [] };
-    expect(await engine.store.commit(stale.value ?? '', empty, [])).toBe(false);
-    expect(await engine.store.commit(fresh.value ?? '', empty, [])).toBe(true);
+    expect(await engine.store.commit({ key: keys.leader, value: stale.value ?? '' }, empty, [])).toBe(false);
+    expect(await engine.store.commit({ key: keys.leader, value: fresh.value ?? '' }, empty, [])).toBe(true);
     expect(await stale.hold()).toBe(false);
     await fresh.release();
     expect(await stale.hold()).toBe(true);
