@@ -30,7 +30,20 @@ export async function alertsRun(argv: string[]): Promise<void> {
     return;
   }
 
-  const runner = new AlertRunner(engine, settings.intervalMs);
+  let leading: boolean | null = null;
+  const runner = new AlertRunner(
+    {
+      async tick(now) {
+        const result = await engine.tick(now);
+        if (result.error) console.error(`[lookout] alert evaluation failed: ${result.error}`);
+        if (result.redis === 'up' && result.leader !== leading) {
+          leading = result.leader;
+          console.log(`[lookout] ${leading ? 'this process now evaluates and sends alerts' : 'another process evaluates alerts; standing by'}`);
+        }
+      },
+    },
+    settings.intervalMs,
+  );
   onShutdown(async () => {
     await runner.stop();
     await engine.close();
