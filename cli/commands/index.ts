@@ -1,3 +1,4 @@
+import { alertsRun } from './alerts-run';
 import { demo } from './demo';
 import { QUEUE_COMMANDS } from './queue';
 import { userAdd } from './user-add';
@@ -14,6 +15,7 @@ export const COMMANDS: Record<string, CliCommand> = {
   web: { summary: 'Start the dashboard and API (PORT, HOSTNAME; default http://127.0.0.1:3000)', run: web },
   start: { summary: 'Production start: the dashboard and API', run: web },
   'user:add': { summary: 'Print a LOOKOUT_USERS entry (name:role:scrypt-hash); reads the password from the terminal or stdin', run: userAdd },
+  'alerts:run': { summary: 'Evaluate alert rules every LOOKOUT_MONITOR_INTERVAL_MS and send webhooks (leader-locked; --once for one tick)', run: alertsRun },
   demo: { summary: 'Embedded Redis + demo workers and traffic + the dashboard on http://127.0.0.1:3000', run: demo },
   ...QUEUE_COMMANDS,
 };

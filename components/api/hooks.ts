@@ -31,6 +31,10 @@ export const queryKeys = {
   job: (queue: QueueLocator, id: string) => [...queryKeys.queue(queue), 'job', id] as const,
   failures: (queue: QueueLocator) => [...queryKeys.queue(queue), 'failures'] as const,
   audit: (cursor: string) => ['audit', cursor] as const,
+  alerts: () => ['alerts'] as const,
+  alertRules: () => ['alerts', 'rules'] as const,
+  webhooks: () => ['alerts', 'webhooks'] as const,
+  deliveries: () => ['alerts', 'deliveries'] as const,
 };
 
 export interface Health {

@@ -8,6 +8,7 @@ import { ThemeToggle } from './theme';
 
 const NAV = [
   { href: '/', label: 'Overview' },
+  { href: '/alerts', label: 'Alerts' },
   { href: '/audit', label: 'Audit log' },
 ];
 

@@ -10,6 +10,7 @@ const base: QueueSummary = {
   oldestWaitingAgeMs: null,
   throughputPerMinute: 0,
   failureRate: null,
+  failureRateJobs: 0,
   workers: 1,
   problems: [],
 };

@@ -4,7 +4,7 @@ export { readQueueSummaries, countWorkers } from './summaries';
 export { listJobs, readJob, STATE_SOURCES, MAX_LOG_LINES } from './jobs';
 export { findQueue } from './lookup';
 export { toJobSummary, toJobDetail, parseJson } from './job-parser';
-export { getQueueOverview, getQueueDetail, getQueueJobs, getJobDetail } from './service';
+export { getQueueOverview, getQueueDetail, getQueueJobs, getJobDetail, readAllQueueSummaries } from './service';
 export type { QueueDetail } from './service';
 export { readQueueSettings } from './settings';
 export type { QueueSettings } from './settings';

@@ -1,3 +1,5 @@
+import type { Redis } from 'ioredis';
+import { getQueueAlerts, type AlertView } from '../alerts';
 import { readConfig } from '../config';
 import { notFound } from '../errors';
 import { getRedis } from '../redis';
@@ -10,25 +12,29 @@ import type { JobDetail, JobPage, JobState, QueueSummary } from './types';
 
 /** The functions API routes call: each resolves the connection and configuration itself. */
 
+/** Every queue's summary, read on the given client (the monitor passes its own connection). */
+export async function readAllQueueSummaries(redis: Redis, prefixes: readonly string[], now = Date.now()): Promise<QueueSummary[]> {
+  return readQueueSummaries(redis, await discoverQueuesCached(redis, prefixes), now);
+}
+
 export async function getQueueOverview(): Promise<{ queues: QueueSummary[]; prefixes: string[] }> {
   const redis = await getRedis();
   const prefixes = readConfig().LOOKOUT_PREFIXES;
-  const refs = await discoverQueuesCached(redis, prefixes);
-  return { queues: await readQueueSummaries(redis, refs), prefixes };
+  return { queues: await readAllQueueSummaries(redis, prefixes), prefixes };
 }
 
 export interface QueueDetail extends QueueSummary {
   settings: QueueSettings;
-  /** Active alerts for this queue; filled once the alert engine exists. */
-  alerts: never[];
+  /** Pending and firing alerts of this queue, as the alert engine last committed them. */
+  alerts: AlertView[];
 }
 
 export async function getQueueDetail(name: string, prefix?: string): Promise<QueueDetail> {
   const redis = await getRedis();
   const ref = await findQueue(redis, readConfig().LOOKOUT_PREFIXES, name, prefix);
-  const [[summary], settings] = await Promise.all([readQueueSummaries(redis, [ref]), readQueueSettings(redis, ref)]);
+  const [[summary], settings, alerts] = await Promise.all([readQueueSummaries(redis, [ref]), readQueueSettings(redis, ref), getQueueAlerts(ref.prefix, ref.name)]);
   if (!summary) throw notFound(`Queue "${name}" was not found.`);
-  return { ...summary, settings, alerts: [] };
+  return { ...summary, settings, alerts };
 }
 
 export async function getQueueJobs(

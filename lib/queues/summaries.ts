@@ -122,6 +122,7 @@ export async function readQueueSummaries(redis: Redis, refs: readonly QueueRef[]
       oldestWaitingAgeMs,
       throughputPerMinute: item.completedLastMinute + item.failedLastMinute,
       failureRate: finishedWindow > 0 ? item.failedWindow / finishedWindow : null,
+      failureRateJobs: finishedWindow,
       workers: workers.get(item.ref) ?? 0,
       problems: item.problems,
     };

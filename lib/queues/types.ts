@@ -25,6 +25,8 @@ export interface QueueSummary extends QueueRef {
   throughputPerMinute: number;
   /** failed / (completed + failed) over the last 5 min; null when no job finished. */
   failureRate: number | null;
+  /** Jobs finished in those 5 min: the denominator of failureRate (alerts want enough of them). */
+  failureRateJobs: number;
   /** Live BullMQ worker connections for this queue. */
   workers: number;
   /** Keys that held the wrong Redis type or could not be read; empty when the queue is healthy. */

@@ -51,6 +51,7 @@ describe('GET /api/queues', () => {
       workers: 1,
       throughputPerMinute: 2,
       failureRate: 0.5,
+      failureRateJobs: 2,
       problems: [],
     });
     // w1 was added after seeding started, so it has waited no longer than the test has run.

@@ -3,6 +3,8 @@ import { join, relative, sep } from 'node:path';
 import { encode } from 'next-auth/jwt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../lib/auth';
+import { AlertEngine, alertId } from '../../lib/alerts';
+import { readAllQueueSummaries } from '../../lib/queues';
 import { seedEveryState } from '../helpers/fixtures';
 import { connectionOptions, deletePrefix, testRedis, testRedisUrl, uniquePrefix } from '../helpers/redis';
 
@@ -17,6 +19,10 @@ interface RouteCase {
   params: Record<string, string | string[]>;
   body?: unknown;
 }
+
+const prefix = uniquePrefix('perm');
+/** The fixture's `orders` queue gets a firing alert (see beforeAll), so the silence route has one to silence. */
+const SEEDED_ALERT = alertId('QueueLengthWarning', prefix, 'orders');
 
 const PUBLIC = new Set(['GET /api/health', 'GET /api/auth/[...nextauth]', 'POST /api/auth/[...nextauth]']);
 
@@ -36,6 +42,15 @@ const TABLE: Record<string, RouteCase> = {
   'POST /api/queues/[queue]/clean': { role: 'operator', url: '/api/queues/orders/clean', params: { queue: 'orders' }, body: { state: 'failed', graceMs: 3_600_000 } },
   'POST /api/queues/[queue]/pause': { role: 'operator', url: '/api/queues/orders/pause', params: { queue: 'orders' } },
   'POST /api/queues/[queue]/resume': { role: 'operator', url: '/api/queues/orders/resume', params: { queue: 'orders' } },
+  'GET /api/alerts': { role: 'viewer', url: '/api/alerts', params: {} },
+  'GET /api/alerts/history': { role: 'viewer', url: '/api/alerts/history', params: {} },
+  'GET /api/alerts/deliveries': { role: 'viewer', url: '/api/alerts/deliveries', params: {} },
+  'GET /api/alerts/rules': { role: 'viewer', url: '/api/alerts/rules', params: {} },
+  'PUT /api/alerts/rules': { role: 'admin', url: '/api/alerts/rules', params: {}, body: {} },
+  'POST /api/alerts/[id]/silence': { role: 'operator', url: `/api/alerts/${SEEDED_ALERT}/silence`, params: { id: SEEDED_ALERT }, body: { minutes: 5 } },
+  'GET /api/alerts/webhooks': { role: 'admin', url: '/api/alerts/webhooks', params: {} },
+  'PUT /api/alerts/webhooks': { role: 'admin', url: '/api/alerts/webhooks', params: {}, body: { webhooks: [] } },
+  'POST /api/alerts/webhooks/test': { role: 'admin', url: '/api/alerts/webhooks/test', params: {}, body: {} },
 };
 
 const TOKENS: Record<Role, string> = { viewer: 'viewer-token-aaaaaaaaaaaa', operator: 'operator-token-bbbbbbbbbb', admin: 'admin-token-cccccccccccccc' };
@@ -59,7 +74,6 @@ async function discoverRoutes(): Promise<{ key: string; handler: Handler }[]> {
   return routes;
 }
 
-const prefix = uniquePrefix('perm');
 const redis = testRedis();
 let fixture: Awaited<ReturnType<typeof seedEveryState>>;
 let routes: { key: string; handler: Handler }[];
@@ -67,11 +81,23 @@ let routes: { key: string; handler: Handler }[];
 beforeAll(async () => {
   process.env.REDIS_URL = testRedisUrl();
   process.env.LOOKOUT_PREFIXES = prefix;
+  process.env.LOOKOUT_NAMESPACE = prefix;
   process.env.LOOKOUT_AUTH = '';
   process.env.LOOKOUT_API_TOKENS = Object.entries(TOKENS).map(([role, token]) => `${role}:${token}`).join(',');
   fixture = await seedEveryState(connectionOptions(), prefix);
+  await seedFiringAlert();
   routes = await discoverRoutes();
 });
+
+async function seedFiringAlert() {
+  const engine = new AlertEngine({
+    redis,
+    sampleQueues: (now) => readAllQueueSummaries(redis, [prefix], now),
+    settings: { namespace: prefix, rules: { QueueLengthWarning: { threshold: 0, forMs: 0 } }, webhooks: [], externalUrl: 'http://localhost' },
+  });
+  await engine.tick(Date.now());
+  await engine.close();
+}
 
 afterAll(async () => {
   await fixture.close();
