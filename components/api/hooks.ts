@@ -3,6 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { QueueDetail } from '@/lib/queues/service';
 import type { JobDetail, JobPage, JobState, QueueSummary } from '@/lib/queues/types';
+import type { WorkersOverview } from '@/lib/workers/types';
 import { fetchJson, queuePath } from './client';
 
 export const POLL_INTERVAL_MS = 3000;
@@ -27,6 +28,7 @@ export const queryKeys = {
   queue: (queue: QueueLocator) => ['queues', queue.prefix ?? '', queue.name] as const,
   jobs: (queue: QueueLocator, state: JobState, cursor: string) => [...queryKeys.queue(queue), 'jobs', state, cursor] as const,
   job: (queue: QueueLocator, id: string) => [...queryKeys.queue(queue), 'job', id] as const,
+  workers: () => ['workers'] as const,
 };
 
 export interface Health {
@@ -79,5 +81,13 @@ export function useJob(queue: QueueLocator, id: string) {
     refetchInterval: POLL_INTERVAL_MS,
     // Never show the previous job's data under another job's id.
     placeholderData: undefined,
+  });
+}
+
+export function useWorkers() {
+  return useQuery({
+    queryKey: queryKeys.workers(),
+    queryFn: () => fetchJson<WorkersOverview>('/api/workers'),
+    refetchInterval: POLL_INTERVAL_MS,
   });
 }

@@ -5,7 +5,10 @@ import { usePathname } from 'next/navigation';
 import { useHealth } from '../api/hooks';
 import { ThemeToggle } from './theme';
 
-const NAV = [{ href: '/', label: 'Overview' }];
+const NAV = [
+  { href: '/', label: 'Overview' },
+  { href: '/workers', label: 'Workers' },
+];
 
 export function Sidebar() {
   const pathname = usePathname();
