@@ -261,9 +261,17 @@ export class Supervisor {
     return this.paused;
   }
 
+  /**
+   * Restarts and scaling end now. For Ctrl+C: the terminal signals the workers too, and their clean exits must
+   * not be taken for restarts while the rest of the shutdown runs.
+   */
+  halt(): void {
+    this.stopping = true;
+  }
+
   /** SIGTERM to every worker (a graceful stop), SIGKILL to any still running after their grace period. */
   async stop(): Promise<void> {
-    this.stopping = true;
+    this.halt();
     await this.periodic.stop();
     const running = this.slots.flatMap((slot) => (slot.process && !slot.process.exit ? [slot.process] : []));
     for (const managed of running) managed.child.kill('SIGTERM');
