@@ -22,8 +22,10 @@ export function parseFlags<S extends z.ZodType>(argv: readonly string[], schema:
   const result = schema.safeParse(flags);
   if (result.success) return { flags: result.data, positionals };
   const issue = result.error.issues[0];
-  const where = issue?.path.length ? `--${issue.path.join('.')}` : issue?.code === 'unrecognized_keys' ? `--${issue.keys.join(', --')}` : 'flags';
-  throw new UsageError(`${where}: ${issue?.message ?? 'invalid'}`);
+  if (issue?.code === 'unrecognized_keys') throw new UsageError(`unknown flag --${issue.keys.join(', --')}`);
+  const name = issue?.path.join('.') ?? '';
+  if (flags[name] === true) throw new UsageError(`--${name} needs a value (--${name}=…)`);
+  throw new UsageError(`${name ? `--${name}` : 'flags'}: ${issue?.message ?? 'invalid'}`);
 }
 
 /** Commands that act on the Redis the workers use cannot start a private embedded one. */
