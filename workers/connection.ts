@@ -1,5 +1,6 @@
 import type { ConnectionOptions, RedisOptions as BullRedisOptions } from 'bullmq';
 import { Redis, type RedisOptions } from 'ioredis';
+import { logRedisErrors } from '../lib/redis';
 
 /** Where the runtime finds Redis: a URL (`redis://…`, `rediss://…`) or ioredis options. */
 export type RedisConnection = string | (RedisOptions & { url?: string });
@@ -22,14 +23,5 @@ export function bullConnection(connection: RedisConnection): ConnectionOptions {
 /** A client of our own (heartbeats, rate limits, batches): its owner closes it. */
 export function openRedis(connection: RedisConnection, overrides: RedisOptions = {}): Redis {
   const { url, options } = split(connection);
-  const client = url ? new Redis(url, { ...options, ...overrides }) : new Redis({ ...options, ...overrides });
-  let lastLogged = 0;
-  client.on('error', (error: Error) => {
-    // ioredis reports every reconnect attempt; one line every 10 s is enough.
-    if (Date.now() - lastLogged > 10_000) {
-      lastLogged = Date.now();
-      console.error(`[lookout] redis: ${error.message}`);
-    }
-  });
-  return client;
+  return logRedisErrors(url ? new Redis(url, { ...options, ...overrides }) : new Redis({ ...options, ...overrides }));
 }

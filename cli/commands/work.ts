@@ -78,6 +78,8 @@ export async function work(argv: string[]): Promise<void> {
   });
   process.on('SIGUSR2', () => runtime.pause());
   process.on('SIGCONT', () => runtime.resume());
+  // Started by a supervisor (over IPC): when it dies, drain and exit rather than run on unsupervised.
+  if (process.connected) process.once('disconnect', () => void shutdown(0));
   console.log(
     `[lookout] worker ${runtime.id} (pid ${process.pid}) on ${flags.queue.join(', ')} under prefix ${prefix}, concurrency ${flags.once ? 1 : flags.concurrency}`,
   );

@@ -139,7 +139,10 @@ export class Supervisor {
         REDIS_URL: this.options.redisUrl,
         LOOKOUT_HEARTBEAT_INTERVAL_MS: String(this.options.heartbeatIntervalMs),
       },
-      stdio: ['ignore', 'inherit', 'inherit'],
+      // Its own process group, so a Ctrl+C in the terminal reaches only the supervisor, which then stops every
+      // worker with one SIGTERM; the IPC channel lets a worker notice the supervisor is gone and drain.
+      detached: true,
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     const managed: ManagedProcess = {
       child,
@@ -262,8 +265,8 @@ export class Supervisor {
   }
 
   /**
-   * Restarts and scaling end now. For Ctrl+C: the terminal signals the workers too, and their clean exits must
-   * not be taken for restarts while the rest of the shutdown runs.
+   * Restarts and scaling end now. When a service manager signals the whole group (systemd's default), workers
+   * exit on their own, and those clean exits must not be taken for restarts while the rest of the shutdown runs.
    */
   halt(): void {
     this.stopping = true;
