@@ -24,3 +24,8 @@ export class UnknownJobError extends Error {
     super(`No job definition named "${jobName}" is loaded in this worker`);
   }
 }
+
+/** An error's message for a log line, whatever was thrown. */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import { removeWorkerHeartbeat, writeWorkerHeartbeat, type HeartbeatReply, type WorkerHeartbeat } from '../../lib/workers';
 import { Periodic } from '../periodic';
+import { errorMessage } from '../errors';
 
 export interface HeartbeatSource {
   /** The heartbeat to write now. */
@@ -20,7 +21,7 @@ export class HeartbeatLoop {
     private readonly source: HeartbeatSource,
   ) {
     this.periodic = new Periodic(intervalMs, () => this.beat(), (error) => {
-      console.error(`[lookout] heartbeat: ${error instanceof Error ? error.message : String(error)}`);
+      console.error(`[lookout] heartbeat: ${errorMessage(error)}`);
     });
   }
 

@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { errorMessage } from '../errors';
 
 /**
  * Where idle slots wait for work: one BZPOPMIN over the BullMQ marker keys of every queue the worker serves
@@ -58,7 +59,7 @@ export class IdleWaiter {
         popped = (await this.client.bzpopmin(...this.markerKeys, Math.max(timeoutMs, 1) / 1000)) as [string, string, string] | null;
       } catch (error) {
         // Closing disconnects the client under a pending BZPOPMIN; anything else is retried by the next wait.
-        if (!this.closed) console.error(`[lookout] idle wait: ${error instanceof Error ? error.message : String(error)}`);
+        if (!this.closed) console.error(`[lookout] idle wait: ${errorMessage(error)}`);
         return;
       }
       if (!popped) return;

@@ -1,24 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { Backoffs, DelayedError, UnrecoverableError, type Job, type KeepJobs } from 'bullmq';
+import { DelayedError, type Job, type KeepJobs } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { LOOKOUT_VERSION } from '../../lib/config';
-import type { JobFinishedEvent, JobMetricsSink } from '../../lib/metrics';
+import type { JobMetricsSink } from '../../lib/metrics';
 import { BULL_SUFFIX, execPipeline, queueKey } from '../../lib/redis';
 import { exceptionCountKey, RUNTIME_WORKER_NAME_PREFIX, type HeartbeatReply, type WorkerHeartbeat } from '../../lib/workers';
 import { bullConnection, openRedis, type RedisConnection } from '../connection';
-import type { JobDefinition, RunningJob } from '../define-job';
-import { BATCH_JOB_NAME, batchIdOf, batchOfMember } from '../dispatch/batch-ids';
+import type { JobDefinition } from '../define-job';
+import { BATCH_JOB_NAME, batchOfMember } from '../dispatch/batch-ids';
 import { Dispatcher } from '../dispatch/dispatcher';
-import { UnknownJobError } from '../errors';
+import { errorMessage, UnknownJobError } from '../errors';
 import { JobRegistry } from '../registry';
-import { Attempt } from './attempt';
 import { finishBatch } from './batch-finalizer';
+import { decideFailure } from './failure';
+import { FinishedAttempts } from './finished-attempts';
 import { HeartbeatLoop } from './heartbeat';
 import { IdleWaiter } from './idle-waiter';
 import { QueueWorker } from './queue-worker';
 import { RateLimiter } from './rate-limiter';
-import { backoffDelayMs, decideRetry, type RetryDecision } from './retry';
+import { startRun, type Run } from './run';
 
 export interface WorkerRuntimeOptions {
   connection: RedisConnection;
@@ -56,18 +57,9 @@ export interface WorkerRuntimeOptions {
 
 export type StopReason = 'stopped' | 'restart' | 'max-jobs' | 'max-time' | 'empty';
 
-/** Backoff type the runtime puts on jobs it fails, so BullMQ asks it (not a built-in strategy) when to retry. */
-const RUNTIME_BACKOFF = 'lookout';
 const FETCH_ERROR_PAUSE_MS = 1000;
-
-interface Run {
-  attempt: Attempt;
-  definition: JobDefinition | undefined;
-  decision: RetryDecision | null;
-  /** When the job became runnable and when this attempt started, captured before BullMQ changes the job. */
-  enqueuedAt: number;
-  startedAt: number;
-}
+/** How long an exception count outlives its job's last failure. */
+const EXCEPTION_COUNT_TTL_MS = 7 * 24 * 3600_000;
 
 interface Fetched {
   job: Job;
@@ -86,9 +78,6 @@ function deferred<T>() {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /**
  * One worker process's job runner (`lookout work`): `concurrency` slots take jobs from the queues in strict
@@ -112,9 +101,8 @@ export class WorkerRuntime {
   private readonly dispatcher: Dispatcher;
   private readonly heartbeat: HeartbeatLoop;
   private readonly heartbeatIntervalMs: number;
-  private readonly runs = new WeakMap<Job, Run>();
+  private readonly finishedAttempts: FinishedAttempts;
   private readonly running = new Set<Run>();
-  private readonly followUps = new Set<Promise<unknown>>();
   private readonly done = deferred<StopReason>();
   private state: 'running' | 'paused' | 'stopping' = 'running';
   private stopReason: StopReason = 'stopped';
@@ -123,8 +111,6 @@ export class WorkerRuntime {
   private maxTimeTimer: NodeJS.Timeout | null = null;
   private tokenSequence = 0;
   private taken = 0;
-  private processed = 0;
-  private failed = 0;
 
   /** Resolves once the runtime has stopped and closed everything it opened. */
   readonly finished = this.done.promise;
@@ -142,6 +128,13 @@ export class WorkerRuntime {
     this.redis = openRedis(options.connection);
     this.limiter = new RateLimiter(this.redis, this.prefix, this.id);
     this.dispatcher = new Dispatcher({ connection: options.connection, prefix: this.prefix });
+    this.finishedAttempts = new FinishedAttempts({
+      prefix: this.prefix,
+      redis: this.redis,
+      batches: this.dispatcher.batches,
+      metrics: options.metrics,
+      log: (line) => console.error(line),
+    });
     this.queueWorkers = this.queues.map((queue) => this.createQueueWorker(queue));
     this.idle = new IdleWaiter(
       openRedis(options.connection, { maxRetriesPerRequest: null }),
@@ -171,11 +164,11 @@ export class WorkerRuntime {
       stalledInterval: this.options.stalledIntervalMs ?? 30_000,
       removeOnComplete: this.options.removeOnComplete,
       removeOnFail: this.options.removeOnFail,
-      settings: { backoffStrategy: (_attemptsMade, _type, _error, job) => this.retryDelay(job) },
+      settings: { backoffStrategy: (_attemptsMade, _type, _error, job) => this.finishedAttempts.retryDelay(job) },
     });
-    worker.on('completed', (job) => this.onCompleted(job));
+    worker.on('completed', (job) => this.finishedAttempts.completed(job));
     worker.on('failed', (job, error) => {
-      if (job) this.onFailed(job, error);
+      if (job) this.finishedAttempts.failedAttempt(job, error);
     });
     worker.on('error', (error) => console.error(`[lookout] worker ${this.id} (${queue}): ${error.message}`));
     return worker;
@@ -218,7 +211,7 @@ export class WorkerRuntime {
       try {
         fetched = await this.fetchByPriority(token);
       } catch (error) {
-        console.error(`[lookout] worker ${this.id}: could not fetch a job: ${describe(error)}`);
+        console.error(`[lookout] worker ${this.id}: could not fetch a job: ${errorMessage(error)}`);
         await sleep(FETCH_ERROR_PAUSE_MS);
       }
       if (!fetched) {
@@ -258,7 +251,7 @@ export class WorkerRuntime {
     try {
       next = await this.queueWorkers[index]?.processJob(job, token, fetchNext);
     } catch (error) {
-      console.error(`[lookout] worker ${this.id}: job ${job.id ?? '?'} (${job.name}): ${describe(error)}`);
+      console.error(`[lookout] worker ${this.id}: job ${job.id ?? '?'} (${job.name}): ${errorMessage(error)}`);
     }
     if (next) return { job: next, index, token };
     if (reservedNext) this.taken--;
@@ -280,17 +273,8 @@ export class WorkerRuntime {
 
   private async process(job: Job, token: string): Promise<unknown> {
     const definition = this.registry.get(job.name);
-    const run: Run = {
-      attempt: new Attempt(this.runningJob(job), batchIdOf(job), {
-        log: (message) => job.log(message),
-        progress: (value) => job.updateProgress(value),
-      }),
-      definition,
-      decision: null,
-      enqueuedAt: job.timestamp + (job.delay || 0),
-      startedAt: job.processedOn ?? Date.now(),
-    };
-    this.runs.set(job, run);
+    const run = startRun(job, definition, this.prefix);
+    this.finishedAttempts.track(job, run);
     this.running.add(run);
     try {
       if (job.name === BATCH_JOB_NAME && !definition) return await this.finishBatch(job, run);
@@ -312,17 +296,6 @@ export class WorkerRuntime {
     }
   }
 
-  private runningJob(job: Job): RunningJob<unknown> {
-    return {
-      id: job.id ?? '',
-      name: job.name,
-      queue: job.queueName,
-      prefix: this.prefix,
-      data: job.data,
-      attemptsMade: job.attemptsMade,
-      timestamp: job.timestamp,
-    };
-  }
 
   private async finishBatch(job: Job, run: Run): Promise<unknown> {
     try {
@@ -338,115 +311,21 @@ export class WorkerRuntime {
       await job.moveToDelayed(Date.now() + delayMs, token);
     } catch (error) {
       // Our lock is gone (the job stalled); BullMQ's stall check gives the job back, so nothing is lost.
-      console.error(`[lookout] worker ${this.id}: could not release job ${job.id ?? '?'}: ${describe(error)}`);
+      console.error(`[lookout] worker ${this.id}: could not release job ${job.id ?? '?'}: ${errorMessage(error)}`);
     }
     throw new DelayedError();
   }
 
-  /**
-   * Decides whether the failed attempt is retried (and when), then lets BullMQ make the move. BullMQ decides
-   * from the job's attempts and asks our backoff strategy for the delay, so both are set to agree with us.
-   */
+  /** Decides the failed attempt's fate, then rethrows so BullMQ moves the job accordingly. */
   private async fail(job: Job, run: Run, error: Error, how: { timedOut?: boolean; permanent?: boolean }): Promise<never> {
-    const definition = run.definition;
-    const attempt = job.attemptsMade + 1;
-    // BullMQ fills in `attempts: 0` when a producer sets none: that is where the worker's --tries applies.
-    const maxAttempts = job.opts.attempts && job.opts.attempts > 0 ? job.opts.attempts : this.tries;
-    const maxExceptions = definition?.maxExceptions;
-    const exceptions = maxExceptions !== undefined && !how.timedOut ? await this.countException(job) : 0;
-    run.decision = decideRetry({
-      attempt,
-      maxAttempts,
-      exceptions,
-      maxExceptions,
-      deadline: definition?.retryUntil !== undefined ? job.timestamp + definition.retryUntil * 1000 : null,
-      permanent: how.permanent === true || error instanceof UnrecoverableError || error.name === 'UnrecoverableError',
-      delayMs: definition?.backoff !== undefined ? backoffDelayMs(definition.backoff, attempt, error) : await producerBackoffMs(job, attempt, error),
-      now: Date.now(),
-    });
-    job.opts.attempts = maxAttempts;
-    job.opts.backoff = { type: RUNTIME_BACKOFF };
+    run.decision = await decideFailure(job, run, error, how, { tries: this.tries, countException: (failed) => this.countException(failed) });
     throw error;
   }
 
   private async countException(job: Job): Promise<number> {
     const key = exceptionCountKey(this.prefix, job.queueName, job.id ?? '');
-    const [[, count]] = (await execPipeline(this.redis.multi().incr(key).pexpire(key, 7 * 24 * 3600_000))) as [[Error | null, number]];
+    const [[, count]] = (await execPipeline(this.redis.multi().incr(key).pexpire(key, EXCEPTION_COUNT_TTL_MS))) as [[Error | null, number]];
     return Number(count);
-  }
-
-  /** BullMQ's backoff strategy hook: -1 means "do not retry". */
-  private retryDelay(job: unknown): number {
-    const decision = typeof job === 'object' && job !== null ? this.runs.get(job as Job)?.decision : undefined;
-    return decision?.retry ? decision.delayMs : -1;
-  }
-
-  // ── after BullMQ moved the job ──────────────────────────────────────────────────────────────────────────
-
-  private onCompleted(job: Job): void {
-    this.processed++;
-    const run = this.runs.get(job);
-    this.record(job, run, 'completed', true);
-    const definition = run?.definition;
-    if (definition?.unique?.ttl !== undefined || definition?.maxExceptions !== undefined) this.follow(this.cleanUp(job, definition));
-  }
-
-  private onFailed(job: Job, error: Error): void {
-    this.processed++;
-    this.failed++;
-    const run = this.runs.get(job);
-    const final = run?.decision ? !run.decision.retry : true;
-    this.record(job, run, 'failed', final);
-    if (final) this.follow(this.afterFinalFailure(job, run, error));
-  }
-
-  /** failed() runs here: after BullMQ moved the job to failed, once. */
-  private async afterFinalFailure(job: Job, run: Run | undefined, error: Error): Promise<void> {
-    const definition = run?.definition;
-    if (definition?.failed && run) {
-      try {
-        await definition.failed(job.data, error, run.attempt.failedContext);
-      } catch (hookError) {
-        console.error(`[lookout] failed() of ${job.name} threw: ${describe(hookError)}`);
-      }
-    }
-    const memberOf = batchOfMember(job);
-    if (memberOf !== null) await this.dispatcher.batches.cancelOnFailure(memberOf);
-    if (definition) await this.cleanUp(job, definition);
-  }
-
-  /** Frees what a finished job held: its unique key (BullMQ keeps a ttl'd one until it expires) and its exception count. */
-  private async cleanUp(job: Job, definition: JobDefinition): Promise<void> {
-    if (definition.unique?.ttl !== undefined) await job.removeDeduplicationKey();
-    if (definition.maxExceptions !== undefined) await this.redis.del(exceptionCountKey(this.prefix, job.queueName, job.id ?? ''));
-  }
-
-  private record(job: Job, run: Run | undefined, status: JobFinishedEvent['status'], final: boolean): void {
-    const metrics = this.options.metrics;
-    if (!metrics) return;
-    const finishedAt = job.finishedOn ?? Date.now();
-    const startedAt = run?.startedAt ?? job.processedOn ?? finishedAt;
-    try {
-      metrics.record({
-        prefix: this.prefix,
-        queue: job.queueName,
-        jobName: job.name,
-        jobId: job.id ?? '',
-        status,
-        final,
-        enqueuedAt: Math.min(run?.enqueuedAt ?? job.timestamp, startedAt),
-        startedAt,
-        finishedAt,
-      });
-    } catch (error) {
-      console.error(`[lookout] metrics sink: ${describe(error)}`);
-    }
-  }
-
-  private follow(work: Promise<unknown>): void {
-    const tracked = work.catch((error: unknown) => console.error(`[lookout] worker ${this.id}: ${describe(error)}`));
-    this.followUps.add(tracked);
-    void tracked.finally(() => this.followUps.delete(tracked));
   }
 
   // ── state, heartbeats, stopping ─────────────────────────────────────────────────────────────────────────
@@ -460,8 +339,8 @@ export class WorkerRuntime {
       queues: [...this.queues],
       concurrency: this.concurrency,
       active: this.running.size,
-      processed: this.processed,
-      failed: this.failed,
+      processed: this.finishedAttempts.processed,
+      failed: this.finishedAttempts.failed,
       startedAt: this.startedAt,
       lastHeartbeatAt: now,
       version: LOOKOUT_VERSION,
@@ -520,13 +399,13 @@ export class WorkerRuntime {
   private async close(): Promise<void> {
     if (this.maxTimeTimer) clearTimeout(this.maxTimeTimer);
     try {
-      await Promise.allSettled([...this.followUps]);
+      await this.finishedAttempts.settled();
       await this.heartbeat.stop();
       await Promise.allSettled(this.queueWorkers.map((worker) => worker.close()));
       await this.idle.close();
       await this.dispatcher.close();
     } catch (error) {
-      console.error(`[lookout] worker ${this.id}: while closing: ${describe(error)}`);
+      console.error(`[lookout] worker ${this.id}: while closing: ${errorMessage(error)}`);
     } finally {
       this.redis.disconnect();
       this.done.resolve(this.stopReason);
@@ -534,12 +413,6 @@ export class WorkerRuntime {
   }
 }
 
-/** The delay a plain BullMQ producer's backoff option asks for (jobs dispatched without our definitions). */
-async function producerBackoffMs(job: Job, attempt: number, error: Error): Promise<number> {
-  const backoff = job.opts.backoff === undefined ? undefined : Backoffs.normalize(job.opts.backoff);
-  if (!backoff || !(backoff.type in Backoffs.builtinStrategies)) return 0;
-  return Number(await Backoffs.calculate(backoff, attempt, error, job)) || 0;
-}
 
 export function startWorker(options: WorkerRuntimeOptions): Promise<WorkerRuntime> {
   return WorkerRuntime.start(options);

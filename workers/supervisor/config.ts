@@ -3,6 +3,7 @@ import { dirname, extname, isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { invalid } from '../../lib/errors';
+import { errorMessage } from '../errors';
 
 const queueName = z.string().min(1).max(255);
 const seconds = z.number().finite().min(0);
@@ -67,7 +68,7 @@ export async function loadConfigFile(path: string): Promise<LookoutFileConfig> {
     try {
       raw = JSON.parse(readFileSync(absolute, 'utf8'));
     } catch (error) {
-      throw invalid(`${path} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`, 'config');
+      throw invalid(`${path} is not valid JSON: ${errorMessage(error)}`, 'config');
     }
   } else {
     raw = ((await import(pathToFileURL(absolute).href)) as { default?: unknown }).default;

@@ -8,6 +8,7 @@ import { openRedis, type RedisConnection } from '../connection';
 import { Periodic } from '../periodic';
 import type { SupervisorConfig } from './config';
 import { DEFAULT_RESTART_BACKOFF, desiredProcessCount, restartDelayMs, type RestartBackoff } from './scaling';
+import { errorMessage } from '../errors';
 
 const LOOKOUT_BIN = resolve(import.meta.dirname, '..', '..', 'bin', 'lookout.mjs');
 /** A process that ran this long before exiting is not crash-looping: its next crash starts the backoff over. */
@@ -76,7 +77,7 @@ export class Supervisor {
     this.target = options.config.processes.min;
     this.log = options.log ?? ((line) => console.log(line));
     this.periodic = new Periodic(options.tickMs ?? 1000, () => this.work(), (error) => {
-      this.log(`[lookout] supervisor ${this.name}: ${error instanceof Error ? error.message : String(error)}`);
+      this.log(`[lookout] supervisor ${this.name}: ${errorMessage(error)}`);
     });
   }
 
