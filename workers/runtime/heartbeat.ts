@@ -37,6 +37,12 @@ export class HeartbeatLoop {
   private async beat(): Promise<void> {
     this.last = this.source.heartbeat(Date.now());
     this.source.onReply(await writeWorkerHeartbeat(this.redis, this.last));
+    // A reply that paused, resumed or stopped the worker is shown now rather than one beat later.
+    const after = this.source.heartbeat(Date.now());
+    if (after.state !== this.last.state) {
+      this.last = after;
+      await writeWorkerHeartbeat(this.redis, after);
+    }
   }
 
   /** Stops beating and deletes the heartbeat: a worker that exits cleanly is gone, not stale. */
