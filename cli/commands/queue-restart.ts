@@ -11,13 +11,12 @@ import { parseFlags, requireRedisUrl } from './flags';
 export async function queueRestart(argv: string[]): Promise<void> {
   const { flags } = parseFlags(argv, z.object({ prefix: z.string().min(1).max(200).optional() }).strict());
   const config = readConfig();
-  const redis = createRedis(requireRedisUrl('queue:restart', config.REDIS_URL));
+  // A one-shot command: queue the write until the connection is up instead of failing fast like the API does.
+  const redis = createRedis(requireRedisUrl('queue:restart', config.REDIS_URL), { enableOfflineQueue: true });
   try {
     const prefixes = flags.prefix ? [flags.prefix] : config.LOOKOUT_PREFIXES;
     for (const prefix of prefixes) await requestRestart(redis, prefix);
-    console.log(
-      `[lookout] restart signal sent: workers under ${prefixes.join(', ')} exit after their current job (within one heartbeat, ${config.LOOKOUT_HEARTBEAT_INTERVAL_MS} ms).`,
-    );
+    console.log(`[lookout] restart signal sent: workers under ${prefixes.join(', ')} exit after their current job, from their next heartbeat on.`);
   } finally {
     redis.disconnect();
   }

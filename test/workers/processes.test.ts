@@ -97,6 +97,31 @@ describe('lookout work as a process', () => {
     await waitFor(async () => (await (await slow.getJob(id))?.getState()) === 'completed', 10_000, 'the released job');
   });
 
+  it('queue:restart makes a running worker exit after its current job', async () => {
+    const worker = work('--queue=slow');
+    await heartbeatOf(worker);
+    const key = `${prefix}:restart`;
+    const { id } = await dispatch(sleepy, { key, ms: 1500 });
+    await firstRunStarted(key);
+    const restart = spawnLookout(['queue:restart', `--prefix=${prefix}`]);
+    expect((await restart.exited).code).toBe(0);
+    expect(restart.output()).toContain('restart signal sent');
+    expect(await worker.exited).toEqual({ code: 0, signal: null });
+    expect(worker.output()).toContain('stopped (restart)');
+    expect(await (await slow.getJob(id))?.getState()).toBe('completed');
+  });
+
+  it('--once runs one job and exits', async () => {
+    const key = `${prefix}:once`;
+    const first = await dispatch(sleepy, { key, ms: 0 }, { queue: 'once' });
+    const second = await dispatch(sleepy, { key, ms: 0 }, { queue: 'once' });
+    const worker = work('--queue=once', '--once');
+    expect(await worker.exited).toEqual({ code: 0, signal: null });
+    const once = new Queue('once', { connection: { url: testRedisUrl() }, prefix });
+    expect([await (await once.getJob(first.id))?.getState(), await (await once.getJob(second.id))?.getState()]).toEqual(['completed', 'waiting']);
+    await once.close();
+  });
+
   it('retries a job whose worker was killed with -9, once its lock expired and the stall check ran', async () => {
     const worker = work('--queue=stalling', '--lock-duration=1000', '--stalled-interval=500');
     await heartbeatOf(worker);
