@@ -111,6 +111,7 @@ export class WorkerRuntime {
   private maxTimeTimer: NodeJS.Timeout | null = null;
   private tokenSequence = 0;
   private taken = 0;
+  private lastFetchErrorAt = 0;
 
   /** Resolves once the runtime has stopped and closed everything it opened. */
   readonly finished = this.done.promise;
@@ -211,7 +212,11 @@ export class WorkerRuntime {
       try {
         fetched = await this.fetchByPriority(token);
       } catch (error) {
-        console.error(`[lookout] worker ${this.id}: could not fetch a job: ${errorMessage(error)}`);
+        // Every slot hits the same outage; one line every 10 s says it.
+        if (Date.now() - this.lastFetchErrorAt > 10_000) {
+          this.lastFetchErrorAt = Date.now();
+          console.error(`[lookout] worker ${this.id}: could not fetch a job: ${errorMessage(error)}`);
+        }
         await sleep(FETCH_ERROR_PAUSE_MS);
       }
       if (!fetched) {
