@@ -1,5 +1,6 @@
 import { invalid } from '../../lib/errors';
 import type { JobDefinition } from '../define-job';
+import { TimeoutError } from '../errors';
 import { Attempt } from '../runtime/attempt';
 
 let syncJobCounter = 0;
@@ -15,10 +16,13 @@ export async function dispatchSync<D, R>(job: JobDefinition<D, R>, data: D): Pro
     null,
     {
       log: async (message) => logs.push(message),
-      progress: async () => undefined,
+      updateProgress: async () => undefined,
     },
   );
-  const outcome = await attempt.run(job, job.timeout ?? 0);
+  const timeoutSeconds = job.timeout ?? 0;
+  const timer = timeoutSeconds > 0 ? setTimeout(() => attempt.timeOut(new TimeoutError(job.name, timeoutSeconds)), timeoutSeconds * 1000) : null;
+  const outcome = await attempt.run(job);
+  if (timer) clearTimeout(timer);
   if (outcome.kind === 'completed' && attempt.releaseDelayMs === null) return outcome.value as R;
   const error =
     attempt.releaseDelayMs !== null

@@ -1,10 +1,10 @@
 import type { FailedContext, JobContext, JobDefinition, RunningJob } from '../define-job';
-import { ShutdownError, TimeoutError } from '../errors';
+import { ShutdownError, type TimeoutError } from '../errors';
 
-/** Where an attempt's log lines and progress go: the BullMQ job, or memory for dispatchSync. */
+/** Where an attempt's log lines and progress go: the BullMQ job itself, or memory for dispatchSync. */
 export interface AttemptSink {
   log(message: string): Promise<unknown>;
-  progress(value: number | object): Promise<unknown>;
+  updateProgress(value: number | object): Promise<unknown>;
 }
 
 export type Outcome =
@@ -22,8 +22,8 @@ export class Attempt<D = unknown> implements JobContext<D> {
   releaseDelayMs: number | null = null;
   private controller: AbortController | null = null;
   private abortReason: Error | null = null;
-  private interrupt: ((interruption: Interruption) => void) | null = null;
   private interruption: Interruption | null = null;
+  private resolveRun: ((outcome: Outcome) => void) | null = null;
 
   constructor(
     readonly job: RunningJob<D>,
@@ -49,7 +49,7 @@ export class Attempt<D = unknown> implements JobContext<D> {
   }
 
   async progress(value: number | object): Promise<void> {
-    await this.sink.progress(value);
+    await this.sink.updateProgress(value);
   }
 
   release(delayMs = 0): void {
@@ -74,27 +74,33 @@ export class Attempt<D = unknown> implements JobContext<D> {
     this.interruption = interruption;
     this.abortReason = reason;
     this.controller?.abort(reason);
-    this.interrupt?.(interruption);
+    this.settle(interruption);
   }
 
-  /** Runs the handler until it settles, times out, or is evicted, whichever comes first. */
-  async run(definition: JobDefinition<D>, timeoutSeconds: number): Promise<Outcome> {
-    if (this.interruption) return this.interruption;
-    const handled = (async () => definition.handle(this.job.data, this))().then(
-      (value): Outcome => ({ kind: 'completed', value }),
-      (error: unknown): Outcome => ({ kind: 'threw', error: asError(error) }),
-    );
-    const interrupted = new Promise<Interruption>((resolve) => {
-      this.interrupt = resolve;
+  /**
+   * Runs the handler until it settles, or until timeOut()/evict() interrupts it. Whoever runs the attempt enforces
+   * its timeout (the worker sweeps all its attempts with one timer rather than arming one per job). This runs for
+   * every job, so it makes one promise and no named closures (tsx's keepNames would wrap each one on every call).
+   */
+  run(definition: JobDefinition<D>): Promise<Outcome> {
+    if (this.interruption) return Promise.resolve(this.interruption);
+    return new Promise<Outcome>((resolve) => {
+      this.resolveRun = resolve;
+      try {
+        Promise.resolve(definition.handle(this.job.data, this)).then(
+          (value) => this.settle({ kind: 'completed', value }),
+          (error: unknown) => this.settle({ kind: 'threw', error: asError(error) }),
+        );
+      } catch (error) {
+        this.settle({ kind: 'threw', error: asError(error) });
+      }
     });
-    const timer =
-      timeoutSeconds > 0 ? setTimeout(() => this.timeOut(new TimeoutError(definition.name, timeoutSeconds)), timeoutSeconds * 1000) : null;
-    try {
-      return await Promise.race([handled, interrupted]);
-    } finally {
-      if (timer) clearTimeout(timer);
-      this.interrupt = null;
-    }
+  }
+
+  private settle(outcome: Outcome): void {
+    const resolve = this.resolveRun;
+    this.resolveRun = null;
+    resolve?.(outcome);
   }
 }
 

@@ -25,13 +25,18 @@ export interface FinishedAttemptsOptions {
 export class FinishedAttempts {
   processed = 0;
   failed = 0;
-  private readonly runs = new WeakMap<Job, Run>();
+  /** Runs of jobs BullMQ is processing; forgotten once processJob returned (its events have fired by then). */
+  private readonly runs = new Map<Job, Run>();
   private readonly followUps = new Set<Promise<unknown>>();
 
   constructor(private readonly options: FinishedAttemptsOptions) {}
 
   track(job: Job, run: Run): void {
     this.runs.set(job, run);
+  }
+
+  forget(job: Job): void {
+    this.runs.delete(job);
   }
 
   /** BullMQ's backoff strategy hook: the decided delay, or -1 for "do not retry". */

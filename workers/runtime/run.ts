@@ -13,6 +13,9 @@ export interface Run {
   /** When the job became runnable and when this attempt started, captured before BullMQ changes the job. */
   enqueuedAt: number;
   startedAt: number;
+  /** When the attempt times out (ms since epoch), or null; the worker's sweeper enforces it. */
+  deadline: number | null;
+  timeoutSeconds: number;
 }
 
 export function startRun(job: Job, definition: JobDefinition | undefined, prefix: string): Run {
@@ -26,10 +29,12 @@ export function startRun(job: Job, definition: JobDefinition | undefined, prefix
     timestamp: job.timestamp,
   };
   return {
-    attempt: new Attempt(running, batchIdOf(job), { log: (message) => job.log(message), progress: (value) => job.updateProgress(value) }),
+    attempt: new Attempt(running, batchIdOf(job), job),
     definition,
     decision: null,
     enqueuedAt: job.timestamp + (job.delay || 0),
     startedAt: job.processedOn ?? Date.now(),
+    deadline: null,
+    timeoutSeconds: 0,
   };
 }

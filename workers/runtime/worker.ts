@@ -10,7 +10,8 @@ import { bullConnection, openRedis, type RedisConnection } from '../connection';
 import type { JobDefinition } from '../define-job';
 import { BATCH_JOB_NAME, batchOfMember } from '../dispatch/batch-ids';
 import { Dispatcher } from '../dispatch/dispatcher';
-import { errorMessage, UnknownJobError } from '../errors';
+import { errorMessage, TimeoutError, UnknownJobError } from '../errors';
+import { Periodic } from '../periodic';
 import { JobRegistry } from '../registry';
 import { finishBatch } from './batch-finalizer';
 import { decideFailure } from './failure';
@@ -58,6 +59,8 @@ export interface WorkerRuntimeOptions {
 export type StopReason = 'stopped' | 'restart' | 'max-jobs' | 'max-time' | 'empty';
 
 const FETCH_ERROR_PAUSE_MS = 1000;
+/** How often running attempts are checked against their timeout: one timer per worker, not one per job. */
+const TIMEOUT_SWEEP_MS = 100;
 /** How long an exception count outlives its job's last failure. */
 const EXCEPTION_COUNT_TTL_MS = 7 * 24 * 3600_000;
 
@@ -101,6 +104,7 @@ export class WorkerRuntime {
   private readonly dispatcher: Dispatcher;
   private readonly heartbeat: HeartbeatLoop;
   private readonly heartbeatIntervalMs: number;
+  private readonly timeouts: Periodic;
   private readonly finishedAttempts: FinishedAttempts;
   private readonly running = new Set<Run>();
   private readonly done = deferred<StopReason>();
@@ -142,6 +146,9 @@ export class WorkerRuntime {
       this.queueWorkers.map((worker) => worker.keys.marker ?? ''),
       (options.sleep ?? 3) * 1000,
     );
+    this.timeouts = new Periodic(TIMEOUT_SWEEP_MS, async () => this.sweepTimeouts(), (error) => {
+      console.error(`[lookout] worker ${this.id}: timeout sweep: ${errorMessage(error)}`);
+    });
     this.heartbeat = new HeartbeatLoop(this.redis, this.heartbeatIntervalMs, {
       heartbeat: (now) => this.snapshot(now),
       onReply: (reply) => this.onHeartbeatReply(reply),
@@ -179,6 +186,7 @@ export class WorkerRuntime {
     await Promise.all(this.queueWorkers.map((worker) => worker.waitUntilReady()));
     await Promise.all(this.queueWorkers.map((worker) => worker.startMaintenance()));
     await this.heartbeat.start();
+    void this.timeouts.start();
     const maxTime = this.options.maxTime ?? 0;
     if (maxTime > 0) {
       this.maxTimeTimer = setTimeout(() => this.requestStop('max-time'), maxTime * 1000);
@@ -247,20 +255,24 @@ export class WorkerRuntime {
    * round trip: for a lower queue the slot asks the queues above first.
    */
   private async processFetched({ job, index, token }: Fetched): Promise<Fetched | null> {
-    let reservedNext = false;
-    const fetchNext = () => {
-      if (!reservedNext && index === 0 && this.state === 'running' && this.reserve()) reservedNext = true;
-      return reservedNext;
-    };
-    let next: Job | void = undefined;
+    const next: { reserved: boolean } = { reserved: false };
+    let following: Job | void = undefined;
     try {
-      next = await this.queueWorkers[index]?.processJob(job, token, fetchNext);
+      following = await this.queueWorkers[index]?.processJob(job, token, () => this.reserveNext(index, next));
     } catch (error) {
       console.error(`[lookout] worker ${this.id}: job ${job.id ?? '?'} (${job.name}): ${errorMessage(error)}`);
+    } finally {
+      this.finishedAttempts.forget(job);
     }
-    if (next) return { job: next, index, token };
-    if (reservedNext) this.taken--;
+    if (following) return { job: following, index, token };
+    if (next.reserved) this.taken--;
     return null;
+  }
+
+  /** Whether BullMQ may hand over the next job of this queue along with this one's completion. */
+  private reserveNext(index: number, next: { reserved: boolean }): boolean {
+    if (!next.reserved && index === 0 && this.state === 'running' && this.reserve()) next.reserved = true;
+    return next.reserved;
   }
 
   private async queuesEmpty(): Promise<boolean> {
@@ -291,7 +303,9 @@ export class WorkerRuntime {
         const waitMs = await this.limiter.admit(definition.rateLimit.key(job.data), max, perMs);
         if (waitMs > 0) return await this.release(job, token, waitMs);
       }
-      const outcome = await run.attempt.run(definition, definition.timeout ?? this.timeoutSeconds);
+      run.timeoutSeconds = definition.timeout ?? this.timeoutSeconds;
+      if (run.timeoutSeconds > 0) run.deadline = Date.now() + run.timeoutSeconds * 1000;
+      const outcome = await run.attempt.run(definition);
       if (outcome.kind === 'evicted') return await this.release(job, token, 0);
       if (run.attempt.releaseDelayMs !== null) return await this.release(job, token, run.attempt.releaseDelayMs);
       if (outcome.kind === 'completed') return outcome.value;
@@ -307,6 +321,14 @@ export class WorkerRuntime {
       return await finishBatch(job, this.dispatcher.batches, this.dispatcher);
     } catch (error) {
       return this.fail(job, run, error instanceof Error ? error : new Error(String(error)), {});
+    }
+  }
+
+  /** Fails every attempt past its deadline with a TimeoutError (which also aborts its ctx.signal). */
+  private sweepTimeouts(): void {
+    const now = Date.now();
+    for (const run of this.running) {
+      if (run.deadline !== null && now >= run.deadline) run.attempt.timeOut(new TimeoutError(run.attempt.job.name, run.timeoutSeconds));
     }
   }
 
@@ -403,6 +425,7 @@ export class WorkerRuntime {
 
   private async close(): Promise<void> {
     if (this.maxTimeTimer) clearTimeout(this.maxTimeTimer);
+    await this.timeouts.stop();
     try {
       await this.finishedAttempts.settled();
       await this.heartbeat.stop();
