@@ -21,3 +21,6 @@ export { JobRegistry, collectDefinitions, loadJobModule } from './registry';
 export { WorkerRuntime, startWorker } from './runtime/worker';
 export type { WorkerRuntimeOptions, StopReason } from './runtime/worker';
 export { backoffDelayMs } from './runtime/retry';
+export { Supervisor, startSupervisors, loadConfigFile, findConfigFile, supervisorConfigSchema } from './supervisor';
+export type { SupervisorOptions, SupervisorConfig, LookoutFileConfig } from './supervisor';
+export { HeartbeatLoop } from './runtime/heartbeat';

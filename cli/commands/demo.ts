@@ -1,8 +1,7 @@
 import { join } from 'node:path';
 import { readConfig } from '../../lib/config';
 import { startDemoTraffic } from '../../workers/demo/traffic';
-import { loadConfigFile } from '../../workers/supervisor/config';
-import { startSupervisors } from '../../workers/supervisor/start';
+import { loadConfigFile, startSupervisors } from '../../workers';
 import { ensureRedisUrl, onShutdown, PROJECT_ROOT, startWebServer } from '../runtime';
 
 export const DEMO_CONFIG = join(PROJECT_ROOT, 'workers', 'demo', 'lookout.config.ts');

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { readConfig } from '../../lib/config';
-import { findConfigFile, loadConfigFile } from '../../workers/supervisor/config';
-import { startSupervisors } from '../../workers/supervisor/start';
+import { findConfigFile, loadConfigFile, startSupervisors } from '../../workers';
 import { onShutdown } from '../runtime';
 import { parseFlags, requireRedisUrl, UsageError } from './flags';
 

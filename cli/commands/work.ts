@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { readConfig } from '../../lib/config';
-import { closeDispatcher, configureDispatcher, loadJobModule, startWorker } from '../../workers';
-import { findConfigFile, loadConfigFile } from '../../workers/supervisor/config';
+import { closeDispatcher, configureDispatcher, findConfigFile, loadConfigFile, loadJobModule, startWorker } from '../../workers';
 import { onShutdown, shutdown } from '../runtime';
 import { numberFlag, parseFlags, requireRedisUrl, switchFlag, UsageError } from './flags';
 

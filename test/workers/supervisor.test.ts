@@ -2,8 +2,7 @@ import { resolve } from 'node:path';
 import { Queue } from 'bullmq';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readSupervisorStates } from '@/lib/workers';
-import { supervisorConfigSchema } from '@/workers/supervisor/config';
-import { Supervisor } from '@/workers/supervisor/supervisor';
+import { Supervisor, supervisorConfigSchema } from '@/workers';
 import { testRedis, testRedisUrl, uniquePrefix, waitFor } from '../helpers/redis';
 import { deleteTestKeys, ROOT } from './helpers';
 
