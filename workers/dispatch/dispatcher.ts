@@ -148,4 +148,9 @@ export class Dispatcher implements Bus {
     await this.flows?.close();
     this.redis.disconnect();
   }
+
+  /** Drops the shared connection at once (when Redis is gone and close() would wait for it). */
+  disconnect(): void {
+    this.redis.disconnect();
+  }
 }

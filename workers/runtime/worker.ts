@@ -61,6 +61,7 @@ export type StopReason = 'stopped' | 'restart' | 'max-jobs' | 'max-time' | 'empt
 const FETCH_ERROR_PAUSE_MS = 1000;
 /** How often running attempts are checked against their timeout: one timer per worker, not one per job. */
 const TIMEOUT_SWEEP_MS = 100;
+const CLOSE_TIMEOUT_MS = 10_000;
 /** How long an exception count outlives its job's last failure. */
 const EXCEPTION_COUNT_TTL_MS = 7 * 24 * 3600_000;
 
@@ -426,19 +427,24 @@ export class WorkerRuntime {
   private async close(): Promise<void> {
     if (this.maxTimeTimer) clearTimeout(this.maxTimeTimer);
     await this.timeouts.stop();
-    try {
+    const graceful = (async () => {
       await this.finishedAttempts.settled();
       await this.heartbeat.stop();
       await Promise.allSettled(this.queueWorkers.map((worker) => worker.close()));
       await this.idle.close();
       await this.dispatcher.close();
-    } catch (error) {
-      console.error(`[lookout] worker ${this.id}: while closing: ${errorMessage(error)}`);
-    } finally {
-      this.redis.disconnect();
-      this.done.resolve(this.stopReason);
+    })().catch((error: unknown) => console.error(`[lookout] worker ${this.id}: while closing: ${errorMessage(error)}`));
+    // Closing waits on Redis; if Redis is gone, drop the connections rather than hang the process's exit.
+    const closed = await Promise.race([graceful.then(() => true), sleep(CLOSE_TIMEOUT_MS).then(() => false)]);
+    if (!closed) {
+      console.error(`[lookout] worker ${this.id}: Redis did not answer while closing; disconnecting`);
+      await Promise.allSettled(this.queueWorkers.map((worker) => worker.disconnect()));
+      this.dispatcher.disconnect();
     }
+    this.redis.disconnect();
+    this.done.resolve(this.stopReason);
   }
+
 }
 
 
