@@ -1,12 +1,10 @@
 import { Queue } from 'bullmq';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { batch, chain, closeDispatcher, configureDispatcher, defineJob, dispatch, findBatch } from '@/workers';
-import { testRedis, testRedisUrl, uniquePrefix, waitFor } from '../helpers/redis';
-import { deleteTestKeys, Workers } from './helpers';
+import { afterAll, describe, expect, it } from 'vitest';
+import { batch, chain, defineJob, dispatch, findBatch } from '@/workers';
+import { testRedisUrl, waitFor } from '../helpers/redis';
+import { runtimeTestbed } from './helpers';
 
-const prefix = uniquePrefix('dispatch');
-const redis = testRedis();
-const workers = new Workers(prefix);
+const { prefix, workers } = runtimeTestbed('dispatch');
 const connection = { url: testRedisUrl() };
 const queues = new Map<string, Queue>();
 const queue = (name: string) => {
@@ -47,16 +45,8 @@ const callback = defineJob({
   },
 });
 
-beforeAll(async () => {
-  configureDispatcher({ connection: testRedisUrl(), prefix });
-});
-
 afterAll(async () => {
-  await workers.stopAll();
-  await closeDispatcher();
   await Promise.all([...queues.values()].map((q) => q.close()));
-  await deleteTestKeys(redis, prefix);
-  redis.disconnect();
 });
 
 describe('unique jobs', () => {

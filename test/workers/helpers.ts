@@ -1,11 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import type { Redis } from 'ioredis';
+import { afterAll, beforeAll } from 'vitest';
 import type { JobFinishedEvent, JobMetricsSink } from '@/lib/metrics';
 import { escapeGlob } from '@/lib/redis';
 import { runtimeKeysPattern } from '@/lib/workers';
-import { startWorker, type WorkerRuntime, type WorkerRuntimeOptions } from '@/workers';
-import { deletePrefix, testRedisUrl } from '../helpers/redis';
+import { closeDispatcher, configureDispatcher, startWorker, type WorkerRuntime, type WorkerRuntimeOptions } from '@/workers';
+import { deletePrefix, testRedis, testRedisUrl, uniquePrefix } from '../helpers/redis';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 
@@ -74,3 +75,23 @@ export function spawnLookout(args: string[], env: Record<string, string> = {}): 
 export const FIXTURE_JOBS = 'test/workers/fixtures/jobs.ts';
 
 export const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+/**
+ * What every runtime test file sets up: its own prefix, a Redis client, the workers it starts, and dispatch()
+ * pointed at the test Redis. After the file, workers stop and every key of the prefix is deleted.
+ */
+export function runtimeTestbed(label: string) {
+  const prefix = uniquePrefix(label);
+  const redis = testRedis();
+  const workers = new Workers(prefix);
+  beforeAll(() => {
+    configureDispatcher({ connection: testRedisUrl(), prefix });
+  });
+  afterAll(async () => {
+    await workers.stopAll();
+    await closeDispatcher();
+    await deleteTestKeys(redis, prefix);
+    redis.disconnect();
+  });
+  return { prefix, redis, workers };
+}

@@ -1,12 +1,10 @@
 import { Queue } from 'bullmq';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeDispatcher, configureDispatcher, defineJob, dispatch, type JobDefinition } from '@/workers';
-import { testRedis, testRedisUrl, uniquePrefix, waitFor } from '../helpers/redis';
-import { deleteTestKeys, Workers } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { defineJob, dispatch, type JobDefinition } from '@/workers';
+import { testRedisUrl, waitFor } from '../helpers/redis';
+import { runtimeTestbed } from './helpers';
 
-const prefix = uniquePrefix('priority');
-const redis = testRedis();
-const workers = new Workers(prefix);
+const { prefix, workers } = runtimeTestbed('priority');
 const order: string[] = [];
 
 const record = (queue: string) =>
@@ -26,16 +24,7 @@ const jobs: Record<'high' | 'default' | 'low', JobDefinition<{ label: string }>>
   low: record('low'),
 };
 
-beforeAll(() => {
-  configureDispatcher({ connection: testRedisUrl(), prefix });
-});
 
-afterAll(async () => {
-  await workers.stopAll();
-  await closeDispatcher();
-  await deleteTestKeys(redis, prefix);
-  redis.disconnect();
-});
 
 describe('strict queue priority', () => {
   it('with concurrency 1, a lower queue only gets the slot when the higher ones have no job', async () => {

@@ -1,14 +1,12 @@
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readWorkerHeartbeats } from '@/lib/workers';
-import { closeDispatcher, configureDispatcher, dispatch } from '@/workers';
+import { dispatch } from '@/workers';
 import { limited, sleepy } from './fixtures/jobs';
-import { testRedis, testRedisUrl, uniquePrefix, waitFor } from '../helpers/redis';
-import { deleteTestKeys, FIXTURE_JOBS, spawnLookout, Workers, type ChildWorker } from './helpers';
+import { testRedisUrl, waitFor } from '../helpers/redis';
+import { FIXTURE_JOBS, runtimeTestbed, spawnLookout, type ChildWorker } from './helpers';
 
-const prefix = uniquePrefix('procs');
-const redis = testRedis();
-const workers = new Workers(prefix);
+const { prefix, redis, workers } = runtimeTestbed('procs');
 const children: ChildWorker[] = [];
 const slow = new Queue('slow', { connection: { url: testRedisUrl() }, prefix });
 // Its own queue: BullMQ spaces stall checks per queue by the longest stalledInterval seen, and other tests use 30 s.
@@ -32,18 +30,13 @@ async function firstRunStarted(key: string) {
 beforeAll(() => {
   // The fixture jobs also run in this process (after a kill or a release), where they read REDIS_URL too.
   process.env.REDIS_URL = testRedisUrl();
-  configureDispatcher({ connection: testRedisUrl(), prefix });
 });
 
 afterAll(async () => {
   for (const { child } of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   await Promise.all(children.map((child) => child.exited));
-  await workers.stopAll();
-  await closeDispatcher();
   await slow.close();
   await stalling.close();
-  await deleteTestKeys(redis, prefix);
-  redis.disconnect();
 });
 
 describe('lookout work as a process', () => {

@@ -1,12 +1,10 @@
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defineJob, dispatch, configureDispatcher, closeDispatcher, TimeoutError } from '@/workers';
-import { testRedis, testRedisUrl, uniquePrefix, waitFor } from '../helpers/redis';
-import { deleteTestKeys, RecordingSink, Workers } from './helpers';
+import { defineJob, dispatch, TimeoutError } from '@/workers';
+import { testRedisUrl, waitFor } from '../helpers/redis';
+import { RecordingSink, runtimeTestbed } from './helpers';
 
-const prefix = uniquePrefix('retries');
-const redis = testRedis();
-const workers = new Workers(prefix);
+const { prefix, workers } = runtimeTestbed('retries');
 const sink = new RecordingSink();
 const queue = new Queue('retries', { connection: { url: testRedisUrl() }, prefix });
 
@@ -74,16 +72,11 @@ const releasing = defineJob({
 });
 
 beforeAll(async () => {
-  configureDispatcher({ connection: testRedisUrl(), prefix });
   await workers.start({ queues: ['retries'], jobs: [flaky, slow, greet, usesWorkerTries, capped, releasing], concurrency: 4, tries: 2, metrics: sink });
 });
 
 afterAll(async () => {
-  await workers.stopAll();
-  await closeDispatcher();
   await queue.close();
-  await deleteTestKeys(redis, prefix);
-  redis.disconnect();
 });
 
 const eventsOf = (jobId: string) => sink.events.filter((event) => event.jobId === jobId);

@@ -1,12 +1,10 @@
 import { Queue } from 'bullmq';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeDispatcher, configureDispatcher, defineJob, dispatch } from '@/workers';
-import { testRedis, testRedisUrl, uniquePrefix } from '../helpers/redis';
-import { deleteTestKeys, Workers } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { defineJob, dispatch } from '@/workers';
+import { testRedisUrl } from '../helpers/redis';
+import { runtimeTestbed } from './helpers';
 
-const prefix = uniquePrefix('stop');
-const redis = testRedis();
-const workers = new Workers(prefix);
+const { prefix, workers } = runtimeTestbed('stop');
 const connection = { url: testRedisUrl() };
 const done: string[] = [];
 
@@ -18,16 +16,7 @@ const task = defineJob({
   },
 });
 
-beforeAll(() => {
-  configureDispatcher({ connection: testRedisUrl(), prefix });
-});
 
-afterAll(async () => {
-  await workers.stopAll();
-  await closeDispatcher();
-  await deleteTestKeys(redis, prefix);
-  redis.disconnect();
-});
 
 async function fill(queue: string, count: number, ms = 0) {
   for (let i = 1; i <= count; i++) await dispatch(task, { label: `${queue}-${i}`, ms }, { queue });
