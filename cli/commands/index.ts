@@ -2,7 +2,10 @@ import { alertsRun } from './alerts-run';
 import { demo } from './demo';
 import { QUEUE_COMMANDS } from './queue';
 import { userAdd } from './user-add';
+import { queueRestart } from './queue-restart';
+import { supervise } from './supervise';
 import { web } from './web';
+import { work } from './work';
 
 export interface CliCommand {
   /** One line for `lookout help`. */
@@ -18,4 +21,10 @@ export const COMMANDS: Record<string, CliCommand> = {
   'alerts:run': { summary: 'Evaluate alert rules every LOOKOUT_MONITOR_INTERVAL_MS and send webhooks (leader-locked; --once for one tick)', run: alertsRun },
   demo: { summary: 'Embedded Redis + demo workers and traffic + the dashboard on http://127.0.0.1:3000', run: demo },
   ...QUEUE_COMMANDS,
+  work: {
+    summary: 'Run jobs: --queue=high,default,low --concurrency=N --jobs=path [--tries --timeout --sleep --max-jobs --max-time --stop-when-empty --once]',
+    run: work,
+  },
+  supervise: { summary: 'Keep worker processes running, restarted and scaled: lookout supervise [lookout.config.json]', run: supervise },
+  'queue:restart': { summary: 'Make every worker exit after its current job, so supervisors restart it with new code', run: queueRestart },
 };

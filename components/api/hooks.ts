@@ -5,6 +5,7 @@ import type { AuditPage } from '@/lib/audit/types';
 import type { FailureGroups } from '@/lib/queues/failures/groups';
 import type { QueueDetail } from '@/lib/queues/service';
 import type { JobDetail, JobPage, JobState, QueueSummary } from '@/lib/queues/types';
+import type { WorkersOverview } from '@/lib/workers/types';
 import { fetchJson, queuePath } from './client';
 
 export const POLL_INTERVAL_MS = 3000;
@@ -35,6 +36,7 @@ export const queryKeys = {
   alertRules: () => ['alerts', 'rules'] as const,
   webhooks: () => ['alerts', 'webhooks'] as const,
   deliveries: () => ['alerts', 'deliveries'] as const,
+  workers: () => ['workers'] as const,
 };
 
 export interface Health {
@@ -105,6 +107,14 @@ export function useAudit(cursor: string, limit = 50) {
   return useQuery({
     queryKey: queryKeys.audit(cursor),
     queryFn: () => fetchJson<AuditPage>(`/api/audit?${new URLSearchParams({ limit: String(limit), ...(cursor ? { cursor } : {}) })}`),
+    refetchInterval: POLL_INTERVAL_MS,
+  });
+}
+
+export function useWorkers() {
+  return useQuery({
+    queryKey: queryKeys.workers(),
+    queryFn: () => fetchJson<WorkersOverview>('/api/workers'),
     refetchInterval: POLL_INTERVAL_MS,
   });
 }

@@ -10,6 +10,7 @@ const NAV = [
   { href: '/', label: 'Overview' },
   { href: '/alerts', label: 'Alerts' },
   { href: '/audit', label: 'Audit log' },
+  { href: '/workers', label: 'Workers' },
 ];
 
 export function Sidebar() {

@@ -4,7 +4,7 @@ import { readConfig } from '.';
 
 describe('readConfig', () => {
   it('applies the documented defaults', () => {
-    expect(readConfig({})).toEqual({ LOOKOUT_PREFIXES: ['bull'], PORT: 3000, HOSTNAME: '127.0.0.1' });
+    expect(readConfig({})).toEqual({ LOOKOUT_PREFIXES: ['bull'], PORT: 3000, HOSTNAME: '127.0.0.1', LOOKOUT_HEARTBEAT_INTERVAL_MS: 5000 });
   });
 
   it('splits prefixes and coerces the port', () => {

@@ -16,6 +16,8 @@ const envSchema = z.object({
     .pipe(z.array(z.string().min(1).max(200)).min(1, 'LOOKOUT_PREFIXES must name at least one prefix')),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOSTNAME: z.string().min(1).default('127.0.0.1'),
+  /** Worker heartbeat period; a heartbeat expires after 6 periods. */
+  LOOKOUT_HEARTBEAT_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
 });
 
 export type LookoutConfig = z.infer<typeof envSchema>;

@@ -39,10 +39,13 @@ export const FAIL_FAST_OPTIONS: RedisOptions = {
 };
 
 export function createRedis(url: string, options: RedisOptions = {}): Redis {
-  const client = new Redis(url, { ...FAIL_FAST_OPTIONS, ...options });
+  return logRedisErrors(new Redis(url, { ...FAIL_FAST_OPTIONS, ...options }));
+}
+
+/** Logs a client's errors: ioredis emits one per reconnect attempt, and one line every 10 s is enough. */
+export function logRedisErrors(client: Redis): Redis {
   let lastLogged = 0;
   client.on('error', (error: Error) => {
-    // ioredis emits an error per reconnect attempt; one line every 10 s is enough.
     if (Date.now() - lastLogged > 10_000) {
       lastLogged = Date.now();
       console.error(`[lookout] redis: ${error.message}`);

@@ -3,6 +3,7 @@ export type { RedisServerHandle, RedisServerOptions } from './embedded';
 export { findFreePort } from './free-port';
 export {
   createRedis,
+  logRedisErrors,
   getRedis,
   closeRedis,
   resolveRedisUrl,
