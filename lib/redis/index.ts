@@ -5,6 +5,7 @@ export {
   createRedis,
   getRedis,
   resolveRedisUrl,
+  waitUntilReady,
   startEmbeddedRedis,
   isRedisConnectionError,
   EMBEDDED_REDIS_DIR,
