@@ -10,6 +10,8 @@ import { formatCount, formatDuration, formatPercent } from '../format';
 import { JobTable } from '../jobs/job-table';
 import { Freshness } from '../layout/freshness';
 import { PageHeader } from '../layout/page-header';
+import { MetricsHeadline } from '../metrics/headline';
+import { QueueMetrics } from '../metrics/queue-metrics';
 import { EmptyState, ErrorState, Panel } from '../ui/panel';
 import { queueStatus } from './queue-status';
 import { StateTabs } from './state-tabs';
@@ -106,6 +108,7 @@ export function QueueView({ queue }: { queue: string }) {
           </Panel>
         </div>
       ) : null}
+      {data ? <MetricsHeadline queue={locator} /> : null}
       {data?.problems.length ? (
         <div role="alert" className="mb-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
           Some keys of this queue could not be read: {data.problems.join('; ')}
@@ -151,6 +154,7 @@ export function QueueView({ queue }: { queue: string }) {
           ) : null}
         </div>
       </Panel>
+      {data ? <QueueMetrics queue={locator} /> : null}
     </div>
   );
 }
