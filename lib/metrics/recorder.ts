@@ -17,7 +17,7 @@ export interface MetricsRecorderOptions {
   clock?: () => number;
   /** A flush happens this long after the first buffered event… */
   flushIntervalMs?: number;
-  /** …or as soon as this many events are buffered. */
+  /** …or as soon as this many events are buffered (the batch itself grows with distinct buckets, not events). */
   maxBufferedEvents?: number;
   maxJobNamesPerQueue?: number;
   /** Buckets kept for a retry while Redis is unreachable; past this the oldest data is dropped. */
@@ -84,7 +84,7 @@ export class MetricsRecorder implements JobMetricsSink {
     this.tiers = options.tiers ?? buildTiers();
     this.clock = options.clock ?? Date.now;
     this.flushIntervalMs = options.flushIntervalMs ?? 250;
-    this.maxBufferedEvents = options.maxBufferedEvents ?? 1000;
+    this.maxBufferedEvents = options.maxBufferedEvents ?? 10_000;
     this.maxPendingBuckets = options.maxPendingBuckets ?? 50_000;
     this.names = new JobNameLimiter(options.maxJobNamesPerQueue);
     this.onError = options.onError ?? throttledConsoleError();
