@@ -42,7 +42,6 @@ async function nextLine(arm: Arm): Promise<string> {
  */
 interface ArmResult {
   jobsPerSecond: number;
-  cpuMicrosPerJob: number;
 }
 
 async function round(url: string, index: number): Promise<{ plain: ArmResult; recorded: ArmResult }> {
@@ -103,9 +102,6 @@ export default async function metricsOverhead(): Promise<BenchRow[]> {
     const list = (arm: 'plain' | 'recorded') => rounds.map((r) => Math.round(r[arm].jobsPerSecond)).join(', ');
     console.log(`  jobs/s plain ${list('plain')} · recorded ${list('recorded')}`);
     const ratio = geometricMean(rounds.map((r) => r.recorded.jobsPerSecond / r.plain.jobsPerSecond));
-    const cpuRatio = geometricMean(rounds.map((r) => r.plain.cpuMicrosPerJob / r.recorded.cpuMicrosPerJob));
-    const cpuPlain = median(rounds.map((r) => r.plain.cpuMicrosPerJob));
-    const cpuRecorded = median(rounds.map((r) => r.recorded.cpuMicrosPerJob));
     return [
       {
         suite: 'metrics overhead',
@@ -117,15 +113,6 @@ export default async function metricsOverhead(): Promise<BenchRow[]> {
         target: '≥ 0.95',
         met: ratio >= 0.95,
         note: `geometric mean of ${ROUNDS} rounds, both arms side by side`,
-      },
-      {
-        suite: 'metrics overhead',
-        metric: 'worker CPU per job, recorder on vs off',
-        value: cpuRecorded,
-        unit: 'µs/job',
-        baseline: cpuPlain,
-        ratio: cpuRatio,
-        note: 'plain / recorded CPU time: less exposed to other load on the machine',
       },
       { suite: 'metrics overhead', metric: 'MetricsRecorder.record() incl. flushes', value: await recordCost(redis), unit: 'ns/job' },
     ];

@@ -5,8 +5,7 @@ import { MetricsRecorder, type JobFinishedEvent } from '../../lib/metrics';
 /**
  * One arm of the metrics overhead bench, in its own process: a plain BullMQ Worker on no-op jobs that, with
  * `record`, hands every completed job to a MetricsRecorder the way the runtime will. It prints `ready`, starts on
- * a line from stdin, and prints how many jobs completed between `warmupMs` and `warmupMs + measureMs`, and the
- * CPU time the process spent per job in that window (which load from other processes barely changes).
+ * a line from stdin, and prints how many jobs completed between `warmupMs` and `warmupMs + measureMs`.
  *
  * usage: noop-worker.ts <redis url> <prefix> <queue> <record: 0|1> <warmupMs> <measureMs>
  */
@@ -43,11 +42,8 @@ await new Promise<void>((resolve) => createInterface({ input: process.stdin }).o
 void worker.run();
 await new Promise((resolve) => setTimeout(resolve, warmupMs));
 const before = completed;
-const cpuBefore = process.cpuUsage();
 await new Promise((resolve) => setTimeout(resolve, measureMs));
-const jobs = completed - before;
-const cpu = process.cpuUsage(cpuBefore);
-console.log(JSON.stringify({ jobsPerSecond: jobs / (measureMs / 1000), cpuMicrosPerJob: (cpu.user + cpu.system) / jobs }));
+console.log(JSON.stringify({ jobsPerSecond: (completed - before) / (measureMs / 1000) }));
 await worker.close(true);
 await recorder?.close();
 process.exit(0);

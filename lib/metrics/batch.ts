@@ -54,7 +54,12 @@ export class MetricsBatch {
   }
 
   addJob(sample: JobSample): void {
-    addJob(this.entry(sample.prefix, sample.queue, sample.jobName, sample.finishedAt).record, sample.outcome, sample.waitMs, sample.runtimeMs);
+    this.add(sample.prefix, sample.queue, sample.jobName, sample.outcome, sample.finishedAt, sample.waitMs, sample.runtimeMs);
+  }
+
+  /** addJob without the sample object: the recorder's hot path, once per finished attempt. */
+  add(prefix: string, queue: string, jobName: string, outcome: JobOutcome, finishedAt: number, waitMs: number | null, runtimeMs: number | null): void {
+    addJob(this.entry(prefix, queue, jobName, finishedAt).record, outcome, waitMs, runtimeMs);
     this.events += 1;
   }
 
@@ -69,7 +74,7 @@ export class MetricsBatch {
     const minute = minuteOf(at);
     const id = `${series.kind === 'all' ? '' : `${series.prefix}\u0000${series.queue}`}\u0000${minute}`;
     const existing = this.gaugeSamples.get(id);
-    this.gaugeSamples.set(id, { series, minute, gauges: mergeGauges(existing?.gauges ?? null, gauges) as Gauges });
+    this.gaugeSamples.set(id, { series, minute, gauges: (existing && mergeGauges(existing.gauges, gauges)) ?? gauges });
   }
 
   /** A hash to overwrite in the same transaction as the counts (the fallback's read position). */

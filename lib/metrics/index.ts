@@ -1,5 +1,5 @@
 export type { JobFinishedEvent, JobMetricsSink } from './events';
-export { MetricsRecorder, RUNTIME_MARKER_TTL_MS, sampleFromEvent } from './recorder';
+export { MetricsRecorder, RUNTIME_MARKER_TTL_MS } from './recorder';
 export type { MetricsRecorderOptions } from './recorder';
 export { MetricsBatch } from './batch';
 export type { JobSample } from './batch';

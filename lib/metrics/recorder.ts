@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import { createRedis } from '../redis';
-import { MetricsBatch, type JobSample } from './batch';
+import { MetricsBatch } from './batch';
 import type { JobFinishedEvent, JobMetricsSink } from './events';
 import { JobNameLimiter } from './job-name-limit';
 import { buildTiers, type Tiers } from './tiers';
@@ -15,7 +15,7 @@ export interface MetricsRecorderOptions {
   namespace?: string;
   tiers?: Tiers;
   clock?: () => number;
-  /** A flush happens this long after the first buffered event… */
+  /** A flush happens this long after the first buffered event (1 s)… */
   flushIntervalMs?: number;
   /** …or as soon as this many events are buffered (the batch itself grows with distinct buckets, not events). */
   maxBufferedEvents?: number;
@@ -27,19 +27,6 @@ export interface MetricsRecorderOptions {
 
 /** How long a recorded queue stays off-limits to the monitor's BullMQ fallback after the last flush. */
 export const RUNTIME_MARKER_TTL_MS = 60_000;
-
-export function sampleFromEvent(event: JobFinishedEvent, jobName: string): JobSample | null {
-  if (!Number.isFinite(event.finishedAt) || !Number.isFinite(event.startedAt)) return null;
-  return {
-    prefix: event.prefix,
-    queue: event.queue,
-    jobName,
-    outcome: event.status === 'completed' ? 'completed' : event.final ? 'failed' : 'retried',
-    finishedAt: event.finishedAt,
-    waitMs: Number.isFinite(event.enqueuedAt) ? Math.max(0, event.startedAt - event.enqueuedAt) : null,
-    runtimeMs: Math.max(0, event.finishedAt - event.startedAt),
-  };
-}
 
 function throttledConsoleError(): (error: unknown) => void {
   let lastLogged = 0;
@@ -53,7 +40,8 @@ function throttledConsoleError(): (error: unknown) => void {
 /**
  * The worker runtime's metrics sink. record() only updates an in-memory batch; the batch is written in one
  * MULTI every `flushIntervalMs` (or sooner when `maxBufferedEvents` pile up), so a job costs far less than
- * one Redis round trip. Flushes never overlap; a failed flush is merged into the next one.
+ * one Redis round trip. A second is fine-grained enough for per-minute buckets and keeps the fixed cost of a
+ * flush off the per-job cost. Flushes never overlap; a failed flush is merged into the next one.
  */
 export class MetricsRecorder implements JobMetricsSink {
   private readonly redis: Redis;
@@ -83,7 +71,7 @@ export class MetricsRecorder implements JobMetricsSink {
     this.namespace = options.namespace ?? 'lookout';
     this.tiers = options.tiers ?? buildTiers();
     this.clock = options.clock ?? Date.now;
-    this.flushIntervalMs = options.flushIntervalMs ?? 250;
+    this.flushIntervalMs = options.flushIntervalMs ?? 1000;
     this.maxBufferedEvents = options.maxBufferedEvents ?? 10_000;
     this.maxPendingBuckets = options.maxPendingBuckets ?? 50_000;
     this.names = new JobNameLimiter(options.maxJobNamesPerQueue);
@@ -91,10 +79,16 @@ export class MetricsRecorder implements JobMetricsSink {
   }
 
   record(event: JobFinishedEvent): void {
-    if (this.closed) return;
-    const sample = sampleFromEvent(event, this.names.nameFor(event.prefix, event.queue, event.jobName));
-    if (!sample) return;
-    this.batch.addJob(sample);
+    if (this.closed || !Number.isFinite(event.finishedAt) || !Number.isFinite(event.startedAt)) return;
+    this.batch.add(
+      event.prefix,
+      event.queue,
+      this.names.nameFor(event.prefix, event.queue, event.jobName),
+      event.status === 'completed' ? 'completed' : event.final ? 'failed' : 'retried',
+      event.finishedAt,
+      Number.isFinite(event.enqueuedAt) ? Math.max(0, event.startedAt - event.enqueuedAt) : null,
+      Math.max(0, event.finishedAt - event.startedAt),
+    );
     this.buffered += 1;
     if (this.buffered >= this.maxBufferedEvents) void this.flush();
     else this.schedule();

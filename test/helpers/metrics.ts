@@ -19,7 +19,13 @@ export function finishedEvent(
   };
 }
 
-/** Whether a percentile read back from the store is `expected` within the histogram's bucket precision (plus `slack` for measured jitter). */
-export function withinPrecision(actual: unknown, expected: number, slack = 0): boolean {
-  return typeof actual === 'number' && Math.abs(actual - expected) <= expected * (PERCENTILE_PRECISION + slack);
+/** Whether a percentile read back from the store is `expected` within the histogram's bucket precision (values ≤ 1 ms read back as 1 ms). */
+export function withinPrecision(actual: unknown, expected: number): boolean {
+  return typeof actual === 'number' && Math.abs(actual - expected) <= Math.max(1, expected * PERCENTILE_PRECISION);
+}
+
+/** The q-quantile of measured values by nearest rank: what a percentile read back from the store approximates. */
+export function nearestRank(values: readonly number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN;
 }
