@@ -2,10 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
-import { ALL_QUEUES, buildTiers, querySeries, windowKey, type Series, type Tier } from '../lib/metrics';
-import { encodeRecord } from '../lib/metrics/codec';
-import { withMergeScript } from '../lib/metrics/merge-script';
-import { emptyRecord, type MetricRecord } from '../lib/metrics/record';
+import { ALL_QUEUES, buildTiers, emptyRecord, encodeRecord, querySeries, windowKey, withMergeScript, type MetricRecord, type Series, type Tier } from '../lib/metrics';
 import { startRedisServer } from '../lib/redis';
 import type { BenchRow } from './types';
 

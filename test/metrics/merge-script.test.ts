@@ -1,7 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildTiers, MetricsBatch, MINUTE_MS, planWrites, readSlots, writeBatch, type Series } from '@/lib/metrics';
-import { decodeRecord } from '@/lib/metrics/codec';
-import { mergeRecord, type MetricRecord } from '@/lib/metrics/record';
+import { buildTiers, decodeRecord, MetricsBatch, mergeRecord, MINUTE_MS, planWrites, readSlots, writeBatch, type MetricRecord, type Series } from '@/lib/metrics';
 import { deletePrefix, testRedis, uniquePrefix } from '../helpers/redis';
 
 const namespace = uniquePrefix('merge');
