@@ -102,6 +102,9 @@ export default async function metricsOverhead(): Promise<BenchRow[]> {
     const list = (arm: 'plain' | 'recorded') => rounds.map((r) => Math.round(r[arm].jobsPerSecond)).join(', ');
     console.log(`  jobs/s plain ${list('plain')} · recorded ${list('recorded')}`);
     const ratio = geometricMean(rounds.map((r) => r.recorded.jobsPerSecond / r.plain.jobsPerSecond));
+    // The side-by-side ratio moves with whatever else loads the machine; the cost of record() itself does not.
+    const recordNs = await recordCost(redis);
+    const bestPlain = Math.max(...rounds.map((r) => r.plain.jobsPerSecond));
     return [
       {
         suite: 'metrics overhead',
@@ -114,7 +117,16 @@ export default async function metricsOverhead(): Promise<BenchRow[]> {
         met: ratio >= 0.95,
         note: `geometric mean of ${ROUNDS} rounds, both arms side by side`,
       },
-      { suite: 'metrics overhead', metric: 'MetricsRecorder.record() incl. flushes', value: await recordCost(redis), unit: 'ns/job' },
+      { suite: 'metrics overhead', metric: 'MetricsRecorder.record() incl. flushes', value: recordNs, unit: 'ns/job' },
+      {
+        suite: 'metrics overhead',
+        metric: 'throughput left after record() at the best plain rate (estimate)',
+        value: 1 - (recordNs * bestPlain) / 1e9,
+        unit: 'ratio',
+        target: '≥ 0.95',
+        met: 1 - (recordNs * bestPlain) / 1e9 >= 0.95,
+        note: `1 − record() time × ${Math.round(bestPlain).toLocaleString('en-US')} jobs/s; less exposed to other load`,
+      },
     ];
   } finally {
     redis.disconnect();

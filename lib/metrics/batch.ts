@@ -37,6 +37,8 @@ const minuteOf = (at: number) => Math.floor(at / MINUTE_MS) * MINUTE_MS;
  */
 export class MetricsBatch {
   private readonly jobs = new Map<string, BatchEntry>();
+  /** The latest entry per prefix → queue → job name: most jobs land in the current minute, found without a key string. */
+  private readonly latest = new Map<string, Map<string, Map<string | null, BatchEntry>>>();
   private readonly gaugeSamples = new Map<string, GaugeEntry>();
   private readonly hashes = new Map<string, Record<string, string>>();
   /** Attempts recorded since the batch was created. */
@@ -44,12 +46,25 @@ export class MetricsBatch {
 
   private entry(prefix: string, queue: string, jobName: string | null, at: number): BatchEntry {
     const minute = minuteOf(at);
+    let queues = this.latest.get(prefix);
+    if (!queues) {
+      queues = new Map();
+      this.latest.set(prefix, queues);
+    }
+    let names = queues.get(queue);
+    if (!names) {
+      names = new Map();
+      queues.set(queue, names);
+    }
+    const latest = names.get(jobName);
+    if (latest?.minute === minute) return latest;
     const id = `${prefix}\u0000${queue}\u0000${jobName ?? '\u0001'}\u0000${minute}`;
     let entry = this.jobs.get(id);
     if (!entry) {
       entry = { prefix, queue, jobName, minute, record: emptyRecord() };
       this.jobs.set(id, entry);
     }
+    names.set(jobName, entry);
     return entry;
   }
 

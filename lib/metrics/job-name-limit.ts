@@ -6,16 +6,21 @@ export const OTHER_JOB_NAME = '(other)';
  * cannot grow the metrics store without bound: names past the cap are counted under OTHER_JOB_NAME.
  */
 export class JobNameLimiter {
-  private readonly seen = new Map<string, Set<string>>();
+  /** prefix → queue → names: nested maps, so the per-job lookup builds no key string. */
+  private readonly seen = new Map<string, Map<string, Set<string>>>();
 
   constructor(private readonly maxPerQueue = 100) {}
 
   nameFor(prefix: string, queue: string, jobName: string): string {
-    const id = `${prefix}\u0000${queue}`;
-    let names = this.seen.get(id);
+    let queues = this.seen.get(prefix);
+    if (!queues) {
+      queues = new Map();
+      this.seen.set(prefix, queues);
+    }
+    let names = queues.get(queue);
     if (!names) {
       names = new Set();
-      this.seen.set(id, names);
+      queues.set(queue, names);
     }
     if (names.has(jobName)) return jobName;
     if (names.size >= this.maxPerQueue) return OTHER_JOB_NAME;
