@@ -3,6 +3,7 @@ import { readConfig } from '../../lib/config';
 import { startDemoTraffic } from '../../workers/demo/traffic';
 import { loadConfigFile, startSupervisors } from '../../workers';
 import { ensureRedisUrl, onShutdown, PROJECT_ROOT, startWebServer } from '../runtime';
+import { startMonitor } from './monitor';
 
 export const DEMO_CONFIG = join(PROJECT_ROOT, 'workers', 'demo', 'lookout.config.ts');
 
@@ -26,6 +27,7 @@ export async function demo(): Promise<void> {
   console.log(
     `[lookout] demo workers (supervisors ${supervisors.map((supervisor) => supervisor.name).join(', ')}) and traffic on queues emails, images, reports, partner-sync (and a paused newsletters queue)`,
   );
+  await startMonitor(redisUrl);
   const url = await startWebServer(redisUrl, { LOOKOUT_AUTH: 'none' });
   console.log(`\n  Lookout demo is running: open ${url}\n  Press Ctrl+C to stop.\n`);
 }

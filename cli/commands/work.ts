@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { readConfig } from '../../lib/config';
+import { MetricsRecorder, tiersFromConfig } from '../../lib/metrics';
 import { closeDispatcher, configureDispatcher, findConfigFile, loadConfigFile, loadJobModule, startWorker } from '../../workers';
 import { onShutdown, shutdown } from '../runtime';
 import { numberFlag, parseFlags, requireRedisUrl, switchFlag, UsageError } from './flags';
@@ -51,6 +52,8 @@ export async function work(argv: string[]): Promise<void> {
   const jobs = await loadJobModule(await jobsModule(flags.jobs));
   // Handlers that dispatch (chains, follow-up jobs) reach the same Redis and prefix.
   configureDispatcher({ connection: redisUrl, prefix });
+  // Every finished attempt goes to the metrics store, buffered: at most one Redis round trip per second.
+  const metrics = new MetricsRecorder({ url: redisUrl, namespace: config.LOOKOUT_KEY_PREFIX, tiers: tiersFromConfig(config) });
   const runtime = await startWorker({
     connection: redisUrl,
     prefix,
@@ -68,11 +71,11 @@ export async function work(argv: string[]): Promise<void> {
     supervisor: flags.supervisor ?? null,
     lockDurationMs: flags['lock-duration'],
     stalledIntervalMs: flags['stalled-interval'],
-    // lib/metrics has no sink yet; the metrics store passes its JobMetricsSink here once it exists.
-    metrics: undefined,
+    metrics,
   });
   onShutdown(async () => {
     await runtime.stop();
+    await metrics.close();
     await closeDispatcher();
   });
   process.on('SIGUSR2', () => runtime.pause());

@@ -3,12 +3,15 @@
 import { useQuery } from '@tanstack/react-query';
 import type { AuditPage } from '@/lib/audit/types';
 import type { FailureGroups } from '@/lib/queues/failures/groups';
+import type { JobNamesResponse, MetricsSeriesResponse, MetricsSummary } from '@/lib/metrics/types';
 import type { QueueDetail } from '@/lib/queues/service';
 import type { JobDetail, JobPage, JobState, QueueSummary } from '@/lib/queues/types';
 import type { WorkersOverview } from '@/lib/workers/types';
 import { fetchJson, queuePath } from './client';
 
 export const POLL_INTERVAL_MS = 3000;
+/** Metrics move per minute; polling them every 5 s is plenty. */
+export const METRICS_POLL_INTERVAL_MS = 5000;
 
 /** A queue as the UI addresses it: its name, plus the prefix when it is not the default one. */
 export interface QueueLocator {
@@ -37,6 +40,9 @@ export const queryKeys = {
   webhooks: () => ['alerts', 'webhooks'] as const,
   deliveries: () => ['alerts', 'deliveries'] as const,
   workers: () => ['workers'] as const,
+  metrics: (queue: QueueLocator | null, rangeSeconds: number) => ['metrics', queue?.prefix ?? '', queue?.name ?? '', rangeSeconds] as const,
+  metricsSummary: (queue: QueueLocator | null) => ['metrics', queue?.prefix ?? '', queue?.name ?? '', 'summary'] as const,
+  jobNameMetrics: (queue: QueueLocator, rangeSeconds: number) => ['metrics', queue.prefix ?? '', queue.name, 'job-names', rangeSeconds] as const,
 };
 
 export interface Health {
@@ -116,5 +122,41 @@ export function useWorkers() {
     queryKey: queryKeys.workers(),
     queryFn: () => fetchJson<WorkersOverview>('/api/workers'),
     refetchInterval: POLL_INTERVAL_MS,
+  });
+}
+
+/** The metrics query string for all queues (null) or one queue. */
+function metricsPath(path: string, queue: QueueLocator | null, params: Record<string, string> = {}): string {
+  const search = new URLSearchParams(params);
+  if (queue) {
+    search.set('queue', queue.name);
+    if (queue.prefix) search.set('prefix', queue.prefix);
+  }
+  const query = search.toString();
+  return query ? `${path}?${query}` : path;
+}
+
+/** Points over the last `rangeSeconds` (measured on the server's clock), for all queues or one. */
+export function useMetrics(queue: QueueLocator | null, rangeSeconds: number) {
+  return useQuery({
+    queryKey: queryKeys.metrics(queue, rangeSeconds),
+    queryFn: () => fetchJson<MetricsSeriesResponse>(metricsPath('/api/metrics', queue, { range: String(rangeSeconds) })),
+    refetchInterval: METRICS_POLL_INTERVAL_MS,
+  });
+}
+
+export function useMetricsSummary(queue: QueueLocator | null) {
+  return useQuery({
+    queryKey: queryKeys.metricsSummary(queue),
+    queryFn: () => fetchJson<MetricsSummary>(metricsPath('/api/metrics/summary', queue)),
+    refetchInterval: METRICS_POLL_INTERVAL_MS,
+  });
+}
+
+export function useJobNameMetrics(queue: QueueLocator, rangeSeconds: number) {
+  return useQuery({
+    queryKey: queryKeys.jobNameMetrics(queue, rangeSeconds),
+    queryFn: () => fetchJson<JobNamesResponse>(metricsPath('/api/metrics/job-names', queue, { range: String(rangeSeconds) })),
+    refetchInterval: METRICS_POLL_INTERVAL_MS,
   });
 }

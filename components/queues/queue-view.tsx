@@ -10,6 +10,8 @@ import { formatCount, formatDuration, formatPercent } from '../format';
 import { JobsPanel } from '../jobs/jobs-panel';
 import { Freshness } from '../layout/freshness';
 import { PageHeader } from '../layout/page-header';
+import { MetricsHeadline } from '../metrics/headline';
+import { QueueMetrics } from '../metrics/queue-metrics';
 import { EmptyState, ErrorState, Panel } from '../ui/panel';
 import { useCan } from '../auth/use-me';
 import { PauseButton } from './pause-button';
@@ -91,6 +93,7 @@ export function QueueView({ queue }: { queue: string }) {
           </Panel>
         </div>
       ) : null}
+      {data ? <MetricsHeadline queue={locator} /> : null}
       {data?.problems.length ? (
         <div role="alert" className="mb-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
           Some keys of this queue could not be read: {data.problems.join('; ')}
@@ -104,6 +107,7 @@ export function QueueView({ queue }: { queue: string }) {
           <JobsPanel key={state} queue={locator} state={state} />
         </div>
       </Panel>
+      {data ? <QueueMetrics queue={locator} /> : null}
     </div>
   );
 }

@@ -54,7 +54,8 @@ export function logRedisErrors(client: Redis): Redis {
   return client;
 }
 
-function waitUntilReady(client: Redis, timeoutMs: number): Promise<void> {
+/** Resolves once the client is connected, or after `timeoutMs` (callers then fail fast and retry themselves). */
+export function waitUntilReady(client: Redis, timeoutMs: number): Promise<void> {
   if (client.status === 'ready') return Promise.resolve();
   return new Promise((resolve) => {
     const timer = setTimeout(done, timeoutMs);

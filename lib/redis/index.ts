@@ -7,6 +7,7 @@ export {
   getRedis,
   closeRedis,
   resolveRedisUrl,
+  waitUntilReady,
   startEmbeddedRedis,
   isRedisConnectionError,
   EMBEDDED_REDIS_DIR,

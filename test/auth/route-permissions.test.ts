@@ -35,6 +35,9 @@ const TABLE: Record<string, RouteCase> = {
   'GET /api/queues/[queue]/failures': { role: 'viewer', url: '/api/queues/orders/failures', params: { queue: 'orders' } },
   'GET /api/audit': { role: 'viewer', url: '/api/audit', params: {} },
   'GET /api/workers': { role: 'viewer', url: '/api/workers', params: {} },
+  'GET /api/metrics': { role: 'viewer', url: '/api/metrics', params: {} },
+  'GET /api/metrics/job-names': { role: 'viewer', url: '/api/metrics/job-names?queue=orders', params: {} },
+  'GET /api/metrics/summary': { role: 'viewer', url: '/api/metrics/summary', params: {} },
   // Mutations run once with the right role (refused calls change nothing), each on a job in the right state.
   'POST /api/queues/[queue]/jobs/[id]/retry': { role: 'operator', url: '/api/queues/orders/jobs/f1/retry', params: { queue: 'orders', id: 'f1' } },
   'POST /api/queues/[queue]/jobs/[id]/promote': { role: 'operator', url: '/api/queues/orders/jobs/d1/promote', params: { queue: 'orders', id: 'd1' } },
