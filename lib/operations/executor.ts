@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { applyToJobs, BULK_CHUNK_SIZE, compileFilter, isFinishedState, JobScanner, SCAN_WINDOW, type JobFilter, type QueueRef } from '../queues';
+import { applyToJobs, BULK_CHUNK_SIZE, compileFilter, isFinishedState, JobScanner, type JobFilter, type QueueRef } from '../queues';
 import { stampsOf } from './eligibility';
 import type { Lease, OperationStore } from './store';
 import type { OperationRecord } from './types';
@@ -37,7 +37,7 @@ async function matchStep(context: ExecutorContext, record: OperationRecord): Pro
     from: record.scanned,
     length: window.length,
     scanTotal: window.total,
-    finished: window.length < SCAN_WINDOW,
+    finished: window.atEnd,
     matches: window.ids.map((id, index) => ({ id, score: record.scanned + (window.positions[index] as number) })),
   });
 }

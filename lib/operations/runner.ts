@@ -57,6 +57,7 @@ export class OperationRunner {
   private running: Promise<boolean> | null = null;
   private started = false;
   private stopping = false;
+  private turn = 0;
 
   constructor(private readonly options: OperationRunnerOptions) {
     this.store = new OperationStore(options.redis, options.namespace);
@@ -109,10 +110,14 @@ export class OperationRunner {
   private async work(): Promise<boolean> {
     const deadline = performance.now() + this.sliceMs;
     let busy = false;
-    for (const id of await this.store.runningIds()) {
+    const ids = await this.store.runningIds();
+    // Each tick starts one operation further on, so a long operation cannot starve the others.
+    this.turn = ids.length ? (this.turn + 1) % ids.length : 0;
+    for (const id of [...ids.slice(this.turn), ...ids.slice(0, this.turn)]) {
       if (this.stopping) break;
-      if (performance.now() >= deadline) return true;
       busy = (await this.advance(id, deadline)) || busy;
+      // Every tick moves at least one operation one step; the others get their turn at the next tick.
+      if (performance.now() >= deadline) return true;
     }
     return busy;
   }

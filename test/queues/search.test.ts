@@ -1,6 +1,6 @@
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compileFilter, findJobInQueues, listJobs, previewMatches, readFailureGroups, searchJobs, SCAN_WINDOW, type JobQuery, type QueueRef } from '../../lib/queues';
+import { compileFilter, findJobInQueues, listJobs, previewMatches, readFailureGroups, searchJobs, type JobQuery, type QueueRef } from '../../lib/queues';
 import { writeFailedJobs } from '../helpers/failed-jobs';
 import { parseError, partnerError, seedFailures } from '../helpers/failures';
 import { connectionOptions, deletePrefix, testRedis, uniquePrefix } from '../helpers/redis';
@@ -121,8 +121,8 @@ describe(`a search over ${BIG.toLocaleString('en-US')} jobs`, () => {
       offset = Number(page.nextCursor);
     }
     expect(found).toEqual([target]);
-    expect(scans[0]).toBe(SCAN_WINDOW);
-    expect(scans).toEqual(scans.map((_, index) => Math.min((index + 1) * SCAN_WINDOW, BIG)));
+    expect(scans.length).toBeGreaterThan(10);
+    expect(scans.every((scanned, index) => index === 0 || scanned > (scans[index - 1] as number))).toBe(true);
     expect(scans.at(-1)).toBe(BIG);
   });
 

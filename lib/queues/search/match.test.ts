@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../errors';
 import { failureSignature, fingerprintOf } from '../failures';
-import { asciiLower, compileFilter, dataLiteral, matchesData, matchesGroup, prefilterOf, scoreRange, verifierOf } from './match';
+import { caseInsensitivePattern, compileFilter, dataLiteral, matchesData, matchesGroup, prefilterOf, scoreRange, verifierOf } from './match';
 import { isFiltered, parseSearchTerm } from './query';
 
 const dataTerm = (q: string) => {
@@ -93,10 +93,10 @@ describe('compileFilter', () => {
     expect(isFiltered({ state: 'failed', olderThanMs: 0 })).toBe(true);
   });
 
-  it('prefilters text case-insensitively for ASCII only, as Lua does', () => {
-    expect(asciiLower('Ärger ABC')).toBe('Ärger abc');
-    expect(prefilterOf(compileFilter({ state: 'failed', q: 'Card' }, now))).toMatchObject({ text: 'card', id: 'Card', literal: '' });
-    expect(prefilterOf(compileFilter({ state: 'failed', q: 'data.userId=7' }, now))).toMatchObject({ text: '', literal: '7' });
+  it('prefilters text with a Lua pattern that ignores the case of ASCII letters and escapes magic characters', () => {
+    expect(caseInsensitivePattern('Ärger 5%-x.')).toBe('Ä[rR][gG][eE][rR] 5%%%-[xX]%.');
+    expect(prefilterOf(compileFilter({ state: 'failed', q: 'Card' }, now))).toMatchObject({ textPattern: '[cC][aA][rR][dD]', id: 'Card', literal: '' });
+    expect(prefilterOf(compileFilter({ state: 'failed', q: 'data.userId=7' }, now))).toMatchObject({ textPattern: '', literal: '7' });
   });
 });
 

@@ -41,9 +41,21 @@ export function scoreRange(filter: JobFilter): { min: string; max: string } | nu
   return { min: filter.minTime === null ? '-inf' : String(filter.minTime), max: filter.maxTime === null ? '+inf' : String(filter.maxTime) };
 }
 
-/** Lowercases ASCII letters only, exactly as Lua's string.lower does in the scan script, so both sides agree. */
-export function asciiLower(text: string): string {
-  return text.replace(/[A-Z]/g, (letter) => letter.toLowerCase());
+const LUA_MAGIC = new Set(['^', '$', '(', ')', '%', '.', '[', ']', '*', '+', '-', '?']);
+
+/**
+ * The text as a Lua pattern that ignores the case of ASCII letters (`Card` → `[cC][aA][rR][dD]`): the scan script
+ * matches without lowercasing, and so without copying, every name and failure reason it reads.
+ */
+export function caseInsensitivePattern(text: string): string {
+  let pattern = '';
+  for (const char of text) {
+    if (/[A-Za-z]/.test(char)) pattern += `[${char.toLowerCase()}${char.toUpperCase()}]`;
+    else if (LUA_MAGIC.has(char)) pattern += `%${char}`;
+    else if (char === '\0') pattern += '%z';
+    else pattern += char;
+  }
+  return pattern;
 }
 
 /**
@@ -58,8 +70,8 @@ export function dataLiteral(term: DataTerm): string | null {
 
 /** What the scan script tests inside Redis: the text term, the data literal, and creation-time bounds. */
 export interface Prefilter {
-  /** The text term ASCII-lowercased ('' for none): a name prefix or a failure reason substring. */
-  text: string;
+  /** The text term as a case-insensitive Lua pattern ('' for none): a name prefix or a failure reason substring. */
+  textPattern: string;
   /** The text term as written, for the exact id match. */
   id: string;
   /** A literal the raw data must contain ('' for none). */
@@ -73,7 +85,7 @@ export function prefilterOf(filter: JobFilter): Prefilter {
   const term = filter.term;
   const byCreation = scoreRange(filter) === null && !isFinishedState(filter.state);
   return {
-    text: term?.kind === 'text' ? asciiLower(term.text) : '',
+    textPattern: term?.kind === 'text' ? caseInsensitivePattern(term.text) : '',
     id: term?.kind === 'text' ? term.text : '',
     literal: term?.kind === 'data' ? (dataLiteral(term) ?? '') : '',
     minCreated: byCreation && filter.minTime !== null ? String(filter.minTime) : '',

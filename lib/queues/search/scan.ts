@@ -7,10 +7,14 @@ import { matchesEveryJob, prefilterOf, scoreRange, verifierOf, type JobFilter, t
 import { scanWindow, type ScanOrder } from './window';
 
 /**
- * Jobs per step: one script call reads the window and tests the jobs inside Redis in about a millisecond, so no
- * step holds Redis long (bench/search.bench.ts measures PING during a scan of 200,000 jobs).
+ * Redis time one scan step aims at. A step is one script call, and Redis serves nobody else while it runs, so this
+ * bounds how long any other client waits behind a scan; the window grows or shrinks to stay near it, whatever the
+ * size of the jobs and the speed of the machine (bench/search.bench.ts measures PING during a scan).
  */
-export const SCAN_WINDOW = 1000;
+export const STEP_BUDGET_MICROS = 500;
+export const FIRST_WINDOW = 500;
+const MIN_WINDOW = 50;
+const MAX_WINDOW = 5000;
 
 /** How long one search request keeps scanning before it answers with what it found so far. */
 export const SEARCH_BUDGET_MS = 1500;
@@ -18,6 +22,8 @@ export const SEARCH_BUDGET_MS = 1500;
 export interface ScannedWindow {
   /** Jobs in the window, matching or not: how far the scan moved. */
   length: number;
+  /** The scan reached the end of the state. */
+  atEnd: boolean;
   /** The matching jobs, with their positions in the window (0-based), in order. */
   ids: string[];
   positions: number[];
@@ -29,6 +35,7 @@ export interface ScannedWindow {
 export class JobScanner {
   private readonly prefilter: Prefilter;
   private readonly verifier: Verifier | null;
+  private size = FIRST_WINDOW;
 
   constructor(
     private readonly redis: Redis,
@@ -39,8 +46,10 @@ export class JobScanner {
     this.verifier = verifierOf(filter);
   }
 
-  async window(offset: number, order: ScanOrder, count = SCAN_WINDOW): Promise<ScannedWindow> {
+  /** The next window from `offset`: `count` jobs, or as many as fit the step budget. */
+  async window(offset: number, order: ScanOrder, count = this.size): Promise<ScannedWindow> {
     const window = await scanWindow(this.redis, this.ref, this.filter.state, { offset, count, order, range: scoreRange(this.filter) }, this.prefilter);
+    this.resize(count, window.length, window.busyMicros);
     const verifier = this.verifier;
     if (!verifier || window.ids.length === 0) return window;
     const pipeline = this.redis.pipeline();
@@ -53,6 +62,11 @@ export class JobScanner {
       return verifier.matches(named) ? [index] : [];
     });
     return { ...window, ids: kept.map((index) => window.ids[index] as string), positions: kept.map((index) => window.positions[index] as number) };
+  }
+
+  private resize(count: number, length: number, busyMicros: number): void {
+    if (busyMicros > STEP_BUDGET_MICROS) this.size = Math.max(MIN_WINDOW, Math.floor((count * STEP_BUDGET_MICROS) / busyMicros));
+    else if (busyMicros < STEP_BUDGET_MICROS / 2 && length === count) this.size = Math.min(MAX_WINDOW, count * 2);
   }
 }
 
@@ -99,7 +113,7 @@ export async function searchJobs(
     // A full page stops right after its last match, so the next request starts with the job after it.
     const consumed = full && taken.length ? (window.positions[taken.length - 1] as number) + 1 : window.length;
     offset += consumed;
-    exhausted = (consumed === window.length && window.length < SCAN_WINDOW) || offset >= total;
+    exhausted = (consumed === window.length && window.atEnd) || offset >= total;
     if (full || exhausted || performance.now() - started >= budgetMs) break;
   }
   return {
@@ -127,7 +141,7 @@ export async function previewMatches(redis: Redis, ref: QueueRef, filter: JobFil
     matched += window.ids.length;
     sample.push(...window.ids.slice(0, PREVIEW_SAMPLE_SIZE - sample.length));
     offset += window.length;
-    if (window.length < SCAN_WINDOW) break;
+    if (window.atEnd) break;
   }
   return { matched, sample: await readSummaries(redis, ref, filter.state, sample) };
 }

@@ -20,28 +20,35 @@ export interface ScriptWindow {
   total: number;
   /** Jobs in the window, matching or not: how far the scan moved. */
   length: number;
+  /** Fewer jobs than asked for: the scan reached the end of the state. */
+  atEnd: boolean;
   /** The window's jobs that passed the prefilter, with their positions in the window (0-based), in order. */
   ids: string[];
   positions: number[];
+  /** How long the script held Redis, in microseconds (Redis's own clock), to size the next window. */
+  busyMicros: number;
 }
 
 /**
  * Reads one window of a state and keeps the jobs that pass the prefilter, in one call: only the fields the test
- * needs are read, and only candidates leave Redis. A window of 1,000 jobs takes about a millisecond, so other
- * clients never wait long. A score range is turned into ranks with ZCOUNT (O(log n)): ZRANGEBYSCORE … LIMIT offset
- * would walk `offset` elements one by one, deep into a big set.
+ * needs are read, and only candidates leave Redis. The caller sizes windows so each call holds Redis for about a
+ * millisecond, and other clients never wait long. A score range is turned into ranks with ZCOUNT (O(log n)):
+ * ZRANGEBYSCORE … LIMIT offset would walk `offset` elements one by one, deep into a big set.
  * Job keys are built from ARGV[2] like BullMQ's own scripts do, so it runs wherever they run (hash-tagged queues).
  * KEYS[1] the state's sorted set or list
  * ARGV[1] "zset" or "list", ARGV[2] job key prefix ("<prefix>:<queue>:"), ARGV[3] offset, ARGV[4] count,
  * ARGV[5] "asc" (oldest first) or "desc", ARGV[6]/ARGV[7] score min/max ("" for none),
- * ARGV[8] text term ASCII-lowercased ("" for none), ARGV[9] the term as written (exact id),
- * ARGV[10] a literal the raw data must contain ("" for none), ARGV[11]/ARGV[12] creation-time bounds ("" when open)
- * returns { jobs in state, window length, candidate ids, candidate positions }
+ * ARGV[8] the text term as a case-insensitive Lua pattern ("" for none): a name prefix or a failure reason
+ * substring, ARGV[9] the term as written (exact id), ARGV[10] a literal the raw data must contain ("" for none),
+ * ARGV[11]/ARGV[12] creation-time bounds ("" when open)
+ * returns { jobs in state, window length, candidate ids, candidate positions, microseconds spent }
  */
 const SCAN_WINDOW_SCRIPT = `
+local clock = redis.call('TIME')
 local key, kind, jobPrefix = KEYS[1], ARGV[1], ARGV[2]
 local offset, count, asc = tonumber(ARGV[3]), tonumber(ARGV[4]), ARGV[5] == 'asc'
-local text, id, literal = ARGV[8], ARGV[9], ARGV[10]
+local pattern, id, literal = ARGV[8], ARGV[9], ARGV[10]
+local prefixPattern = '^' .. pattern
 local minCreated, maxCreated = tonumber(ARGV[11]), tonumber(ARGV[12])
 
 local function reversed(list)
@@ -77,7 +84,7 @@ else
 end
 
 local fields = {}
-if text ~= '' then fields[#fields + 1] = 'name'; fields[#fields + 1] = 'failedReason' end
+if pattern ~= '' then fields[#fields + 1] = 'name'; fields[#fields + 1] = 'failedReason' end
 if literal ~= '' then fields[#fields + 1] = 'data' end
 if minCreated or maxCreated then fields[#fields + 1] = 'timestamp' end
 
@@ -89,12 +96,12 @@ for i, jobId in ipairs(ids) do
     local at = 1
     -- A job key of the wrong type matches nothing rather than failing the whole window.
     if values.err then keep = false
-    elseif text ~= '' then
+    elseif pattern ~= '' then
       local name, reason = values[1], values[2]
       at = 3
       keep = jobId == id
-        or (name and string.lower(string.sub(name, 1, #text)) == text)
-        or (reason and string.find(string.lower(reason), text, 1, true) ~= nil)
+        or (name and string.find(name, prefixPattern) ~= nil)
+        or (reason and string.find(reason, pattern) ~= nil)
         or false
     end
     if keep and literal ~= '' then
@@ -117,13 +124,14 @@ for i, jobId in ipairs(ids) do
     keptPositions[#keptPositions + 1] = i - 1
   end
 end
-return { total, #ids, keptIds, keptPositions }`;
+local now = redis.call('TIME')
+return { total, #ids, keptIds, keptPositions, (now[1] - clock[1]) * 1000000 + (now[2] - clock[2]) }`;
 
 /** One window of a state, prefiltered in Redis; a state key of the wrong type throws. */
 export async function scanWindow(redis: Redis, ref: QueueRef, state: JobState, request: WindowRequest, prefilter: Prefilter): Promise<ScriptWindow> {
   const source = STATE_SOURCES[state];
   const range = source.kind === 'zset' ? request.range : null;
-  const [total, length, ids, positions] = (await redis.eval(
+  const [total, length, ids, positions, busyMicros] = (await redis.eval(
     SCAN_WINDOW_SCRIPT,
     1,
     queueKey(ref.prefix, ref.name, source.suffix),
@@ -134,11 +142,11 @@ export async function scanWindow(redis: Redis, ref: QueueRef, state: JobState, r
     request.order === 'oldest-first' ? 'asc' : 'desc',
     range?.min ?? '',
     range?.max ?? '',
-    prefilter.text,
+    prefilter.textPattern,
     prefilter.id,
     prefilter.literal,
     prefilter.minCreated,
     prefilter.maxCreated,
-  )) as [number, number, string[], number[]];
-  return { total, length, ids, positions };
+  )) as [number, number, string[], number[], number];
+  return { total, length, atEnd: length < request.count, ids, positions, busyMicros };
 }
