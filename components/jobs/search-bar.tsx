@@ -2,6 +2,7 @@
 
 import { useEffect, useState, type FormEvent } from 'react';
 import type { JobFilter } from '../api/search-hooks';
+import { SearchInput } from '../ui/search-input';
 
 const HOUR = 3_600_000;
 
@@ -18,8 +19,6 @@ const AGES: { id: string; label: string; olderThanMs?: number; newerThanMs?: num
 function ageOf(filter: JobFilter): string {
   return AGES.find((age) => age.olderThanMs === filter.olderThanMs && age.newerThanMs === filter.newerThanMs)?.id ?? 'any';
 }
-
-const input = 'rounded-md border px-3 py-1 text-sm dark:border-slate-700 dark:bg-slate-950';
 
 /**
  * The server-side search: a term (id, name prefix, failure reason, `data.path=value`), an age range, and the failure
@@ -38,19 +37,11 @@ export function SearchBar({ filter, groupLabel, onChange }: { filter: JobFilter;
   };
   return (
     <form role="search" onSubmit={submit} className="mb-3 flex flex-wrap items-center gap-2">
-      <input
-        type="search"
-        data-testid="job-search"
-        value={draft}
-        onChange={(event) => setDraft(event.target.value)}
-        placeholder="Job id, name, failure reason, or data.userId=42"
-        aria-label="Search jobs"
-        className={`w-96 ${input}`}
-      />
+      <SearchInput value={draft} onChange={setDraft} label="Search jobs" placeholder="Job id, name, failure reason, or data.userId=42" testId="job-search" width="w-96" />
       <button type="submit" data-testid="job-search-submit" className="rounded-md border px-3 py-1 text-sm dark:border-slate-700">
         Search
       </button>
-      <select aria-label="Age" data-testid="age-filter" value={ageOf(filter)} onChange={(event) => pickAge(event.target.value)} className={input}>
+      <select aria-label="Age" data-testid="age-filter" value={ageOf(filter)} onChange={(event) => pickAge(event.target.value)} className="rounded-md border px-3 py-1 text-sm dark:border-slate-700 dark:bg-slate-950">
         {AGES.map((age) => (
           <option key={age.id} value={age.id}>
             {age.label}

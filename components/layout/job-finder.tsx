@@ -6,6 +6,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { FoundJob } from '@/lib/queues/search/find';
 import { findJobById } from '../api/search-hooks';
 import { jobHref } from '../jobs/job-table';
+import { SearchInput } from '../ui/search-input';
 
 type Answer = { kind: 'idle' } | { kind: 'busy' } | { kind: 'found'; id: string; jobs: FoundJob[] } | { kind: 'error'; message: string };
 
@@ -41,15 +42,7 @@ export function JobFinder() {
 
   return (
     <form role="search" onSubmit={(event) => void submit(event)} className="relative">
-      <input
-        type="search"
-        data-testid="job-finder"
-        value={draft}
-        onChange={(event) => setDraft(event.target.value)}
-        placeholder="Find a job by id in every queue"
-        aria-label="Find a job by id"
-        className="w-72 rounded-md border px-3 py-1 text-sm dark:border-slate-700 dark:bg-slate-950"
-      />
+      <SearchInput value={draft} onChange={setDraft} label="Find a job by id" placeholder="Find a job by id in every queue" testId="job-finder" width="w-72" />
       {answer.kind === 'found' || answer.kind === 'error' ? (
         <div data-testid="job-finder-results" className="absolute right-0 z-30 mt-1 w-96 rounded-md border border-slate-200 bg-white p-2 text-sm shadow-lg dark:border-slate-700 dark:bg-slate-900">
           {answer.kind === 'error' ? <p className="text-red-700 dark:text-red-400">{answer.message}</p> : null}

@@ -27,8 +27,17 @@ const prefix = uniquePrefix('perm');
 /** The fixture's `orders` queue gets a firing alert (see beforeAll), so the silence route has one to silence. */
 const SEEDED_ALERT = alertId('QueueLengthWarning', prefix, 'orders');
 
-/** A background operation made in beforeAll, for the routes that read or cancel one. */
+/** A background operation made in beforeAll, for the routes that read or cancel one (its id is known only then). */
 const operation = { id: '' };
+const onOperation = (role: Role): RouteCase => ({
+  role,
+  get url() {
+    return `/api/operations/${operation.id}`;
+  },
+  get params() {
+    return { id: operation.id };
+  },
+});
 
 const PUBLIC = new Set(['GET /api/health', 'GET /api/auth/[...nextauth]', 'POST /api/auth/[...nextauth]']);
 
@@ -42,15 +51,7 @@ const TABLE: Record<string, RouteCase> = {
   'GET /api/audit': { role: 'viewer', url: '/api/audit', params: {} },
   'GET /api/search': { role: 'viewer', url: '/api/search?id=f1', params: {} },
   'GET /api/operations': { role: 'viewer', url: '/api/operations?queue=orders', params: {} },
-  'GET /api/operations/[id]': {
-    role: 'viewer',
-    get url() {
-      return `/api/operations/${operation.id}`;
-    },
-    get params() {
-      return { id: operation.id };
-    },
-  },
+  'GET /api/operations/[id]': onOperation('viewer'),
   // Mutations run once with the right role (refused calls change nothing), each on a job in the right state.
   'POST /api/queues/[queue]/jobs/[id]/retry': { role: 'operator', url: '/api/queues/orders/jobs/f1/retry', params: { queue: 'orders', id: 'f1' } },
   'POST /api/queues/[queue]/jobs/[id]/promote': { role: 'operator', url: '/api/queues/orders/jobs/d1/promote', params: { queue: 'orders', id: 'd1' } },
@@ -60,15 +61,7 @@ const TABLE: Record<string, RouteCase> = {
   'POST /api/queues/[queue]/bulk/preview': { role: 'operator', url: '/api/queues/orders/bulk/preview', params: { queue: 'orders' }, body: { action: 'retry', state: 'failed', q: 'card' } },
   // A query that matches nothing, so the operation changes no job another row needs.
   'POST /api/queues/[queue]/bulk': { role: 'operator', url: '/api/queues/orders/bulk', params: { queue: 'orders' }, body: { action: 'delete', state: 'completed', q: 'no-such-job' }, status: 202 },
-  'DELETE /api/operations/[id]': {
-    role: 'operator',
-    get url() {
-      return `/api/operations/${operation.id}`;
-    },
-    get params() {
-      return { id: operation.id };
-    },
-  },
+  'DELETE /api/operations/[id]': onOperation('operator'),
   'POST /api/queues/[queue]/pause': { role: 'operator', url: '/api/queues/orders/pause', params: { queue: 'orders' } },
   'POST /api/queues/[queue]/resume': { role: 'operator', url: '/api/queues/orders/resume', params: { queue: 'orders' } },
   'GET /api/alerts': { role: 'viewer', url: '/api/alerts', params: {} },
