@@ -2,6 +2,7 @@ import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OperationStore } from '../lib/operations';
 import { writeFailedJobs } from '../test/helpers/failed-jobs';
 import { Feedback } from './pages/feedback';
 import { JobFinder } from './pages/job-finder';
@@ -91,5 +92,18 @@ describe('acting on every job that matches', () => {
     expect(await redis.llen(`${PREFIX}:billing:wait`)).toBe(DECLINED);
     // The list follows: nothing left matches.
     await page.getByTestId('no-jobs').waitFor();
+  });
+});
+
+describe('an operation left behind', () => {
+  it('is resumed by the web server on its own, without any request', async () => {
+    // As a replica that crashed right after accepting POST …/bulk would leave it: recorded, never started.
+    await writeFailedJobs(redis, PREFIX, 'orphans', 2000);
+    const store = new OperationStore(redis);
+    const id = '00000000-0000-4000-8000-000000000042';
+    await store.create(id, { action: 'retry', queue: 'orphans', prefix: PREFIX, query: { state: 'failed' }, requestedBy: { name: 'otto', role: 'operator', via: 'token' } }, Date.now());
+    await expect.poll(async () => (await store.read(id))?.state, { timeout: 30_000 }).toBe('done');
+    expect(await store.read(id)).toMatchObject({ done: 2000, total: 2000 });
+    expect(await redis.llen(`${PREFIX}:orphans:wait`)).toBe(2000);
   });
 });
