@@ -13,10 +13,6 @@ import { queryKeys, withPrefix, type QueueLocator } from './hooks';
 /** A query without its state: what the search bar sets (the state comes from the tab). */
 export type JobFilter = Omit<JobQuery, 'state'>;
 
-export function hasFilter(filter: JobFilter): boolean {
-  return Boolean(filter.q?.trim()) || filter.group !== undefined || filter.olderThanMs !== undefined || filter.newerThanMs !== undefined;
-}
-
 export function filterParams(filter: JobFilter): Record<string, string> {
   const params: Record<string, string> = {};
   if (filter.q?.trim()) params.q = filter.q.trim();

@@ -1,10 +1,12 @@
 'use client';
 
 import { useMemo, useState } from 'react';
+// Pure (no Redis): the panel decides as the server does whether the filter turns the list into a search.
+import { isFiltered } from '@/lib/queues/search/query';
 import type { JobState, JobSummary } from '@/lib/queues/types';
 import { useBulkAction, useJobAction, type JobAction } from '../api/actions';
 import { useJobs, type QueueLocator } from '../api/hooks';
-import { hasFilter, useJobSearch, type JobFilter } from '../api/search-hooks';
+import { useJobSearch, type JobFilter } from '../api/search-hooks';
 import { useCan } from '../auth/use-me';
 import { formatCount } from '../format';
 import { jobsWord } from '../operations/describe';
@@ -43,7 +45,7 @@ export interface JobsPanelProps {
  * rows, on the selection, on the whole state, or on every job matching the search (as a background operation).
  */
 export function JobsPanel({ queue, state, filter, groupLabel, onFilter, onOperationStarted }: JobsPanelProps) {
-  const searching = hasFilter(filter);
+  const searching = isFiltered(filter);
   // Cursors of the pages before the current one, so "Previous" needs no server support.
   const [cursors, setCursors] = useState<string[]>(['0']);
   const cursor = cursors[cursors.length - 1] ?? '0';

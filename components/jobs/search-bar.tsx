@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { JobFilter } from '../api/search-hooks';
 import { SearchInput } from '../ui/search-input';
 
@@ -25,8 +25,8 @@ function ageOf(filter: JobFilter): string {
  * group picked on the Failed tab. The term applies on Enter, so typing does not start a scan per key stroke.
  */
 export function SearchBar({ filter, groupLabel, onChange }: { filter: JobFilter; groupLabel?: string; onChange(filter: JobFilter): void }) {
+  // The panel is remounted when the search changes, so the draft starts from it.
   const [draft, setDraft] = useState(filter.q ?? '');
-  useEffect(() => setDraft(filter.q ?? ''), [filter.q]);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     onChange({ ...filter, q: draft.trim() || undefined });

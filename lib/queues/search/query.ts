@@ -41,7 +41,7 @@ export function parseSearchTerm(q: string): SearchTerm {
 }
 
 /** Whether a query narrows its state at all; without a filter the plain paged list answers faster. */
-export function isFiltered(query: JobQuery): boolean {
+export function isFiltered(query: Omit<JobQuery, 'state'>): boolean {
   return Boolean(query.q?.trim()) || query.olderThanMs !== undefined || query.newerThanMs !== undefined || query.group !== undefined;
 }
 
