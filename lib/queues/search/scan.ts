@@ -1,7 +1,6 @@
 import type { Redis } from 'ioredis';
 import { execPipeline, jobKey } from '../../redis';
-import { toJobSummary, type JobHash } from '../job-parser';
-import { STATE_SOURCES } from '../jobs';
+import { readJobSummaries, STATE_SOURCES } from '../jobs';
 import type { JobPage, JobSummary, QueueRef } from '../types';
 import { matchesEveryJob, prefilterOf, scoreRange, verifierOf, type JobFilter, type Prefilter, type Verifier } from './match';
 import { scanWindow, type ScanOrder } from './window';
@@ -70,17 +69,6 @@ export class JobScanner {
   }
 }
 
-export async function readSummaries(redis: Redis, ref: QueueRef, state: JobFilter['state'], ids: readonly string[]): Promise<JobSummary[]> {
-  if (ids.length === 0) return [];
-  const pipeline = redis.pipeline();
-  for (const id of ids) pipeline.hgetall(jobKey(ref.prefix, ref.name, id));
-  const hashes = await execPipeline(pipeline);
-  return ids.map((id, index) => {
-    const [error, hash] = hashes[index] ?? [null, {}];
-    return toJobSummary(id, state, error ? {} : (hash as JobHash));
-  });
-}
-
 export interface SearchPage extends JobPage {
   /** Jobs looked at from the start of the state, this request and the ones before it. */
   scanned: number;
@@ -117,7 +105,7 @@ export async function searchJobs(
     if (full || exhausted || performance.now() - started >= budgetMs) break;
   }
   return {
-    jobs: await readSummaries(redis, ref, filter.state, found),
+    jobs: await readJobSummaries(redis, ref, filter.state, found),
     total,
     scanned: Math.min(offset, total),
     nextCursor: exhausted ? null : String(offset),
@@ -132,7 +120,7 @@ export async function previewMatches(redis: Redis, ref: QueueRef, filter: JobFil
   const order = STATE_SOURCES[filter.state].order;
   if (matchesEveryJob(filter)) {
     const window = await scanner.window(0, order, PREVIEW_SAMPLE_SIZE);
-    return { matched: window.total, sample: await readSummaries(redis, ref, filter.state, window.ids) };
+    return { matched: window.total, sample: await readJobSummaries(redis, ref, filter.state, window.ids) };
   }
   const sample: string[] = [];
   let matched = 0;
@@ -143,5 +131,5 @@ export async function previewMatches(redis: Redis, ref: QueueRef, filter: JobFil
     offset += window.length;
     if (window.atEnd) break;
   }
-  return { matched, sample: await readSummaries(redis, ref, filter.state, sample) };
+  return { matched, sample: await readJobSummaries(redis, ref, filter.state, sample) };
 }
