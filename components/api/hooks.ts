@@ -80,11 +80,12 @@ export function useQueue(queue: QueueLocator) {
   });
 }
 
-export function useJobs(queue: QueueLocator, state: JobState, cursor: string, limit = 50) {
+export function useJobs(queue: QueueLocator, state: JobState, cursor: string, limit = 50, enabled = true) {
   return useQuery({
     queryKey: queryKeys.jobs(queue, state, cursor),
     queryFn: () => fetchJson<JobPage>(withPrefix(`${queuePath(queue.name)}/jobs`, queue, { state, cursor, limit: String(limit) })),
     refetchInterval: POLL_INTERVAL_MS,
+    enabled,
   });
 }
 
@@ -101,11 +102,12 @@ export function useJob(queue: QueueLocator, id: string) {
 /** Grouping reads thousands of failed jobs, so it polls less often than counts; actions refetch it at once. */
 export const FAILURE_POLL_INTERVAL_MS = 10_000;
 
-export function useFailureGroups(queue: QueueLocator) {
+export function useFailureGroups(queue: QueueLocator, enabled = true) {
   return useQuery({
     queryKey: queryKeys.failures(queue),
     queryFn: () => fetchJson<FailureGroups>(withPrefix(`${queuePath(queue.name)}/failures`, queue)),
     refetchInterval: FAILURE_POLL_INTERVAL_MS,
+    enabled,
   });
 }
 
