@@ -17,13 +17,14 @@ async function readPassword(): Promise<string> {
   }
   const ask = (question: string) =>
     new Promise<string>((resolve) => {
-      const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+      // Prompts go to stderr so `$(lookout user:add …)` captures only the entry.
+      const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
       // Echo nothing while the password is typed.
       (rl as unknown as { _writeToOutput: (text: string) => void })._writeToOutput = () => undefined;
-      process.stdout.write(question);
+      process.stderr.write(question);
       rl.question('', (answer) => {
         rl.close();
-        process.stdout.write('\n');
+        process.stderr.write('\n');
         resolve(answer);
       });
     });
@@ -50,5 +51,5 @@ export async function userAdd(argv: string[]): Promise<void> {
   }
   const line = `${parsed.data.name}:${parsed.data.role}:${await hashPassword(password)}`;
   console.log(line);
-  if (process.stdout.isTTY) console.error('\nAdd this entry to LOOKOUT_USERS (comma-separated), and set NEXTAUTH_SECRET.');
+  if (process.stderr.isTTY) console.error('\nAdd this entry to LOOKOUT_USERS (comma-separated), and set NEXTAUTH_SECRET.');
 }
