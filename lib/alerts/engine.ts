@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis';
 import { DeliveryLog } from './delivery-log';
 import { DeliveryService, type DeliveryOptions } from './delivery';
 import { evaluate } from './evaluate';
@@ -14,7 +14,7 @@ import type { Webhook } from './webhooks';
 
 export interface AlertEngineOptions {
   /** The engine's own connection (fail-fast options, see lib/redis createRedis); the caller closes it. */
-  redis: Redis;
+  redis: RedisClient;
   /** Reads every queue's numbers; lib/queues' readAllQueueSummaries in production. */
   sampleQueues: (now: number) => Promise<QueueSample[]>;
   settings: Pick<AlertSettings, 'namespace' | 'rules' | 'webhooks' | 'externalUrl'>;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis';
 
 /**
  * Acquire: SET NX PX with a fresh fencing token from INCR, so every new leadership has a larger token.
@@ -49,7 +49,7 @@ export class LeaderLock implements LeaderElection {
   private held: { value: string; token: number; expiresAt: number } | null = null;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     readonly key: string,
     private readonly fenceKey: string,
     options: LeaderLockOptions = {},

@@ -3,7 +3,12 @@ export type { RedisServerHandle, RedisServerOptions } from './embedded';
 export { findFreePort } from './free-port';
 export {
   createRedis,
+  createCluster,
+  connect,
   getRedis,
+  getConnection,
+  connectionSpec,
+  connectionSpecs,
   closeRedis,
   resolveRedisUrl,
   startEmbeddedRedis,
@@ -11,9 +16,14 @@ export {
   EMBEDDED_REDIS_DIR,
   FAIL_FAST_OPTIONS,
 } from './connection';
+export type { LookoutConnection } from './connection';
+export { withConnection, currentConnectionName } from './context';
+export { isCluster } from './client';
+export type { RedisClient } from './client';
+export { dataNodes, scanKeys, clientLists } from './nodes';
 export * from './keys';
-export type { Redis } from 'ioredis';
-export { checkRedis } from './health';
-export type { RedisHealth } from './health';
-export { execPipeline, isDataError } from './pipeline';
+export type { Redis, Cluster } from 'ioredis';
+export { checkRedis, readConnectionStatuses } from './health';
+export type { RedisHealth, ConnectionStatus } from './health';
+export { execPipeline, execPerItem, isDataError } from './pipeline';
 export type { PipelineResult } from './pipeline';

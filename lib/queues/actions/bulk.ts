@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../redis';
 import { invalid } from '../../errors';
 import { execPipeline, jobKey, queueKey } from '../../redis';
 import { readFailureRecords } from '../failures';
@@ -83,7 +83,7 @@ function settle(results: PromiseSettledResult<unknown>[], isExpected: (reason: u
   return results.filter((result): result is PromiseFulfilledResult<unknown> => result.status === 'fulfilled');
 }
 
-function retryChunk(redis: Redis, ref: QueueRef, state: RetryableState): ChunkAction {
+function retryChunk(redis: RedisClient, ref: QueueRef, state: RetryableState): ChunkAction {
   return async (ids) => {
     if (ids.length === 0) return 0;
     const pipeline = redis.pipeline();
@@ -100,7 +100,7 @@ function retryChunk(redis: Redis, ref: QueueRef, state: RetryableState): ChunkAc
   };
 }
 
-function deleteChunk(redis: Redis, ref: QueueRef): ChunkAction {
+function deleteChunk(redis: RedisClient, ref: QueueRef): ChunkAction {
   return async (ids) => {
     if (ids.length === 0) return 0;
     const queue = bullQueue(redis, ref);
@@ -112,7 +112,7 @@ function deleteChunk(redis: Redis, ref: QueueRef): ChunkAction {
 }
 
 /** Keeps only ids whose job hash still exists, so a listed id that is already gone is not counted as done. */
-async function existingIds(redis: Redis, ref: QueueRef, ids: readonly string[]): Promise<string[]> {
+async function existingIds(redis: RedisClient, ref: QueueRef, ids: readonly string[]): Promise<string[]> {
   const pipeline = redis.pipeline();
   for (const id of ids) pipeline.exists(jobKey(ref.prefix, ref.name, id));
   const results = await execPipeline(pipeline);
@@ -155,14 +155,14 @@ async function walkSet(read: ChunkReader, total: number, select: (ids: string[])
  * A finished set is scored by finish time, so "finished before `until`" is a score range. Jobs that finish after
  * the action started are not part of it: a retried job that fails again at once is not retried twice.
  */
-async function walkFinishedSet(redis: Redis, ref: QueueRef, state: 'failed' | 'completed', until: number, select: (ids: string[]) => Promise<string[]>, act: ChunkAction, onProgress?: OnProgress) {
+async function walkFinishedSet(redis: RedisClient, ref: QueueRef, state: 'failed' | 'completed', until: number, select: (ids: string[]) => Promise<string[]>, act: ChunkAction, onProgress?: OnProgress) {
   const key = queueKey(ref.prefix, ref.name, STATE_SOURCES[state].suffix);
   const read: ChunkReader = (offset) => redis.zrangebyscore(key, '-inf', until, 'LIMIT', offset, BULK_CHUNK_SIZE);
   return walkSet(read, await redis.zcount(key, '-inf', until), select, act, onProgress);
 }
 
 /** Delayed and prioritized sets are scored by due time and priority, so age is read from each job's creation time. */
-async function walkByCreationTime(redis: Redis, ref: QueueRef, state: 'delayed' | 'prioritized', until: number, act: ChunkAction, onProgress?: OnProgress) {
+async function walkByCreationTime(redis: RedisClient, ref: QueueRef, state: 'delayed' | 'prioritized', until: number, act: ChunkAction, onProgress?: OnProgress) {
   const key = queueKey(ref.prefix, ref.name, STATE_SOURCES[state].suffix);
   const read: ChunkReader = (offset) => redis.zrange(key, offset, offset + BULK_CHUNK_SIZE - 1);
   const createdBefore = async (ids: string[]) => {
@@ -178,7 +178,7 @@ async function walkByCreationTime(redis: Redis, ref: QueueRef, state: 'delayed' 
   return walkSet(read, await redis.zcard(key), createdBefore, act, onProgress);
 }
 
-function groupFilter(redis: Redis, ref: QueueRef, group: string | undefined): (ids: string[]) => Promise<string[]> {
+function groupFilter(redis: RedisClient, ref: QueueRef, group: string | undefined): (ids: string[]) => Promise<string[]> {
   if (group === undefined) return async (ids) => ids;
   return async (ids) => (await readFailureRecords(redis, ref, ids)).filter((record) => record.fingerprint === group).map((record) => record.id);
 }
@@ -188,7 +188,7 @@ function checkGroupState(state: JobState, selection: BulkSelection): void {
 }
 
 /** Retries every failed (or completed) job, one failure group, or the listed ids, in chunks. */
-export async function retryJobs(redis: Redis, ref: QueueRef, state: RetryableState, selection: BulkSelection = {}, onProgress?: OnProgress): Promise<BulkResult> {
+export async function retryJobs(redis: RedisClient, ref: QueueRef, state: RetryableState, selection: BulkSelection = {}, onProgress?: OnProgress): Promise<BulkResult> {
   checkGroupState(state, selection);
   const act = retryChunk(redis, ref, state);
   if (selection.ids) return forListedIds(selection.ids, act, async (ids) => ids, onProgress);
@@ -200,7 +200,7 @@ export async function retryJobs(redis: Redis, ref: QueueRef, state: RetryableSta
  * or only one failure group, or the listed ids. Locked (active) jobs are never deleted.
  */
 export async function cleanJobs(
-  redis: Redis,
+  redis: RedisClient,
   ref: QueueRef,
   state: CleanableState,
   graceMs: number,
