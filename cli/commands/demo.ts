@@ -9,6 +9,6 @@ export async function demo(): Promise<void> {
   const traffic = await startDemoTraffic({ url: redisUrl, maxRetriesPerRequest: null });
   onShutdown(() => traffic.stop());
   console.log('[lookout] demo traffic running on queues emails, images, reports, partner-sync (and a paused newsletters queue)');
-  const url = await startWebServer(redisUrl, { LOOKOUT_AUTH: 'none' });
+  const url = await startWebServer({ LOOKOUT_AUTH: 'none', REDIS_URL: redisUrl });
   console.log(`\n  Lookout demo is running: open ${url}\n  Press Ctrl+C to stop.\n`);
 }
