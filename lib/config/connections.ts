@@ -37,6 +37,15 @@ const connectionsSchema = z
   .min(1, 'name at least one connection')
   .refine((entries) => new Set(entries.map((entry) => entry.name)).size === entries.length, 'connection names must be unique');
 
+/** `URL.parse` is not in every Node 20 this project supports. */
+function parseUrl(text: string): URL | null {
+  try {
+    return new URL(text);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Parses `host:port,host:port,…`; an entry may also be a `redis://` or `rediss://` URL, whose user, password and
  * TLS then apply to every node (a cluster's nodes share them).
@@ -44,9 +53,9 @@ const connectionsSchema = z
 export function parseClusterNodes(raw: string, variable: string): Omit<Extract<ConnectionSpec, { kind: 'cluster' }>, keyof CommonSpec | 'kind'> {
   const spec: ReturnType<typeof parseClusterNodes> = { nodes: [], tls: false };
   for (const entry of raw.split(',').map((part) => part.trim()).filter(Boolean)) {
-    const url = new URL(/^rediss?:\/\//.test(entry) ? entry : `redis://${entry}`);
-    const port = Number(url.port || 6379);
-    if (!url.hostname || !Number.isInteger(port) || port < 1 || port > 65535) throw new ConfigError(`${variable}: "${entry}" is not host:port`);
+    const url = parseUrl(/^rediss?:\/\//.test(entry) ? entry : `redis://${entry}`);
+    const port = Number(url?.port || 6379);
+    if (!url?.hostname || !Number.isInteger(port) || port < 1 || port > 65535) throw new ConfigError(`${variable}: "${entry}" is not host:port`);
     spec.nodes.push({ host: url.hostname, port });
     if (url.username) spec.username = decodeURIComponent(url.username);
     if (url.password) spec.password = decodeURIComponent(url.password);

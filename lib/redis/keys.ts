@@ -95,11 +95,13 @@ export function lookoutKey(namespace: string, ...parts: string[]): string {
 }
 
 /**
- * A key in a slot of its own per shard: `{<namespace>:<shard>}:<part>…` (e.g. shard `metrics:<prefix>:<queue>`).
- * Keys of one shard may be combined in one script; keys of different shards, or with lookoutKey keys, may not.
+ * A key in a slot of its own per shard: `{<namespace>:<shard>}:<part>…` (e.g. shard `metrics:<queue>`). Keys of one
+ * shard may be combined in one script; keys of different shards, or with lookoutKey keys, may not. A `}` in the
+ * shard (a queue name, say) would end the hash tag early, so it is escaped as `%7D` (and `%` as `%25`).
  */
 export function lookoutShardKey(namespace: string, shard: string, ...parts: string[]): string {
-  return [`{${namespace}:${shard}}`, ...parts].join(':');
+  const escaped = shard.replace(/[%}]/g, (char) => (char === '%' ? '%25' : '%7D'));
+  return [`{${namespace}:${escaped}}`, ...parts].join(':');
 }
 
 /** SCAN pattern matching every key lookoutKey and lookoutShardKey build for a namespace. */
