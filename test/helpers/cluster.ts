@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Redis } from 'ioredis';
+import { Redis, type Cluster } from 'ioredis';
 import { findFreePort, startRedisServer, type RedisServerHandle } from '../../lib/redis';
 
 /** A throw-away Redis Cluster of `masters` nodes on 127.0.0.1, each in its own temp dir; stop() removes it all. */
@@ -90,4 +90,21 @@ export async function startTestCluster(masters = 3): Promise<TestCluster> {
     await stop();
     throw error;
   }
+}
+
+/**
+ * Hash tags `<base>-<n>`, one that lands on each master, in master order: prefixes such as `{<tag>}` then put
+ * queues on every node of the cluster.
+ */
+export async function tagPerMaster(client: Cluster, base: string): Promise<string[]> {
+  const masters = new Map(client.nodes('master').map((node) => [`${node.options.host}:${node.options.port}`, null as string | null]));
+  for (let n = 0; [...masters.values()].includes(null) && n < 1000; n++) {
+    const tag = `${base}-${n}`;
+    const slot = Number(await client.cluster('KEYSLOT', tag));
+    const owner = client.slots[slot]?.[0];
+    if (owner && masters.get(owner) === null) masters.set(owner, tag);
+  }
+  const tags = [...masters.values()].filter((tag): tag is string => tag !== null);
+  if (tags.length !== masters.size) throw new Error('could not find a hash tag for every master');
+  return tags;
 }
