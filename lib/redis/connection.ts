@@ -15,8 +15,7 @@ interface ConnectionState {
 }
 
 // Kept on globalThis so Next.js dev reloads and several route bundles share the clients.
-const state: ConnectionState = ((globalThis as { __lookoutRedis?: ConnectionState }).__lookoutRedis ??= { shared: new Map() });
-state.shared ??= new Map();
+const state: ConnectionState = ((globalThis as { __lookoutConnections?: ConnectionState }).__lookoutConnections ??= { shared: new Map() });
 
 /** Starts (once per process) the embedded redis-server used when no Redis is configured. */
 export function startEmbeddedRedis(dir = EMBEDDED_REDIS_DIR): Promise<RedisServerHandle> {
