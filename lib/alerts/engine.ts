@@ -22,7 +22,7 @@ export interface AlertEngineOptions {
   /** The connection `redis` talks to, carried by every alert as its `connection` label; "default" when omitted. */
   connection?: string;
   delivery?: DeliveryOptions;
-  /** Options for the engine's own lock (`<namespace>:alerts:leader`), or a shared election such as the monitor's. */
+  /** Options for the engine's own lock (`{<namespace>}:alerts:leader`), or a shared election such as the monitor's. */
   lock?: LeaderLockOptions | LeaderElection;
   pingTimeoutMs?: number;
 }

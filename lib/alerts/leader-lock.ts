@@ -23,7 +23,9 @@ return 0`;
 
 /**
  * What the engine needs from a leader election; LeaderLock implements it, and a monitor-wide lock can too
- * (its `key` must hold `value` while it leads, which the fenced commit checks).
+ * (its `key` must hold `value` while it leads, which the fenced commit checks). The commit script reads `key` next
+ * to the alert keys, so on a Redis Cluster `key` must share their slot: build it with lib/redis lookoutKey in the
+ * same namespace (e.g. `lookoutKey(namespace, 'monitor', 'leader')`).
  */
 export interface LeaderElection {
   readonly key: string;

@@ -27,8 +27,8 @@ function asNumber(value: unknown): number {
  * of every master. A cluster worker names its connection to each node it talks to, so a queue counts the workers
  * of the node where it has most of them (as BullMQ's own getWorkers does), not the sum over nodes.
  */
-export function countWorkers(clientLists: readonly string[], refs: readonly QueueRef[]): Map<QueueRef, number> {
-  const perNode = clientLists.map((clientList) => {
+export function countWorkers(lists: readonly string[], refs: readonly QueueRef[]): Map<QueueRef, number> {
+  const perNode = lists.map((clientList) => {
     const names = new Map<string, number>();
     for (const line of clientList.split('\n')) {
       const match = /(?:^| )name=(\S*)/.exec(line);
