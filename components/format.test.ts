@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatPercent, prettyJson, progressPercent } from './format';
+import { formatDuration, formatPercent, formatRate, prettyJson, progressPercent } from './format';
 
 describe('formatDuration', () => {
   it.each([
@@ -18,6 +18,15 @@ describe('formatPercent', () => {
     expect(formatPercent(0.052)).toBe('5.2 %');
     expect(formatPercent(0.5)).toBe('50 %');
     expect(formatPercent(null)).toBe('—');
+  });
+});
+
+describe('formatRate', () => {
+  it('shows one decimal below 10 and whole numbers above', () => {
+    expect(formatRate(2.345)).toBe('2.3');
+    expect(formatRate(0)).toBe('0');
+    expect(formatRate(1234.6)).toBe('1,235');
+    expect(formatRate(null)).toBe('—');
   });
 });
 

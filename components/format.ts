@@ -16,6 +16,12 @@ export function formatCount(value: number): string {
   return new Intl.NumberFormat('en-US').format(value);
 }
 
+/** A rate such as jobs per minute: one decimal below 10, whole numbers above. */
+export function formatRate(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  return value < 10 ? String(Math.round(value * 10) / 10) : formatCount(Math.round(value));
+}
+
 export function formatTimestamp(ms: number | null | undefined): string {
   if (ms === null || ms === undefined || !Number.isFinite(ms)) return '—';
   const date = new Date(ms);

@@ -1,7 +1,8 @@
-/** Latency summary of repeated calls: p50/p95/max in milliseconds. */
+/** Latency summary of repeated calls: p50/p95/p99/max in milliseconds. */
 export interface LatencySummary {
   p50: number;
   p95: number;
+  p99: number;
   max: number;
   samples: number;
 }
@@ -9,7 +10,7 @@ export interface LatencySummary {
 export function summarize(samples: number[]): LatencySummary {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-  return { p50: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1] ?? 0, samples: sorted.length };
+  return { p50: at(0.5), p95: at(0.95), p99: at(0.99), max: sorted[sorted.length - 1] ?? 0, samples: sorted.length };
 }
 
 export async function measure(runs: number, call: () => Promise<unknown>): Promise<LatencySummary> {

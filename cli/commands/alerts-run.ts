@@ -1,6 +1,7 @@
-import { AlertEngine, AlertRunner, readAlertSettings, type TickResult } from '../../lib/alerts';
+import { AlertEngine, AlertRunner, readAlertSettings, type AlertSettings, type TickResult } from '../../lib/alerts';
+import type { ConnectionSpec } from '../../lib/config';
 import { readAllQueueSummaries } from '../../lib/queues';
-import { connect, connectionSpecs } from '../../lib/redis';
+import { connect, connectionSpecs, type RedisClient } from '../../lib/redis';
 import { parseArgs } from '../args';
 import { ensureRedis, onShutdown } from '../runtime';
 
@@ -10,17 +11,17 @@ import { ensureRedis, onShutdown } from '../runtime';
  */
 export const leaderTtlMs = (intervalMs: number) => intervalMs * 3;
 
-/**
- * `lookout alerts:run [--once]`: evaluates the alert rules of every configured connection every
- * LOOKOUT_MONITOR_INTERVAL_MS and sends webhooks. Run as many as you like: a leader lock in each connection's Redis
- * lets one process evaluate and send for that connection at a time.
- */
-export async function alertsRun(argv: string[]): Promise<void> {
-  const { flags } = parseArgs(argv);
-  const settings = readAlertSettings();
-  await ensureRedis();
+interface ConnectionMonitor {
+  spec: ConnectionSpec;
+  redis: RedisClient;
+  engine: AlertEngine;
+  leading: boolean | null;
+}
+
+/** One alert engine per configured connection, each on its own client with a leader lock in that connection's Redis. */
+async function createAlertEngines(settings: AlertSettings): Promise<{ monitors: ConnectionMonitor[]; close: () => Promise<void> }> {
   const monitors = await Promise.all(
-    connectionSpecs().map(async (spec) => {
+    connectionSpecs().map(async (spec): Promise<ConnectionMonitor> => {
       const redis = await connect(spec);
       const engine = new AlertEngine({
         redis,
@@ -29,22 +30,24 @@ export async function alertsRun(argv: string[]): Promise<void> {
         settings,
         lock: { ttlMs: leaderTtlMs(settings.intervalMs) },
       });
-      return { spec, redis, engine, leading: null as boolean | null };
+      return { spec, redis, engine, leading: null };
     }),
   );
   const close = async () => {
     await Promise.all(monitors.map(({ engine }) => engine.close()));
     for (const { redis } of monitors) redis.disconnect();
   };
+  return { monitors, close };
+}
 
-  if (flags.once) {
-    const results = await Promise.all(monitors.map(({ engine }) => engine.tick(Date.now())));
-    await close();
-    const printable = (result: TickResult) => ({ ...result, active: result.active.map((alert) => alert.summary) });
-    console.log(JSON.stringify(Object.fromEntries(monitors.map(({ spec }, index) => [spec.name, printable(results[index] as TickResult)])), null, 2));
-    return;
-  }
-
+/**
+ * Evaluates the alert rules of every configured connection every interval until shutdown, each with its own client
+ * and leader lock (so it keeps working, and can send RedisDown, while the monitor's own tasks cannot run). Used by
+ * `alerts:run` and the monitor. Call it once the Redis is configured or started (see ensureRedis).
+ */
+export async function startAlerts(): Promise<void> {
+  const settings = readAlertSettings();
+  const { monitors, close } = await createAlertEngines(settings);
   const runner = new AlertRunner(
     {
       async tick(now) {
@@ -72,6 +75,25 @@ export async function alertsRun(argv: string[]): Promise<void> {
     `[lookout] alert evaluation every ${settings.intervalMs} ms on ${monitors.map(({ spec }) => `${spec.name} (prefixes ${spec.prefixes.join(', ')})`).join('; ')}; ` +
       `${settings.webhooks.length} webhook(s) from LOOKOUT_ALERT_WEBHOOKS (plus any set in the UI)`,
   );
+}
+
+/**
+ * `lookout alerts:run [--once]`: evaluates the alert rules of every configured connection every
+ * LOOKOUT_MONITOR_INTERVAL_MS and sends webhooks. Run as many as you like: a leader lock in each connection's Redis
+ * lets one process evaluate and send for that connection at a time.
+ */
+export async function alertsRun(argv: string[]): Promise<void> {
+  const { flags } = parseArgs(argv);
+  await ensureRedis();
+  if (flags.once) {
+    const { monitors, close } = await createAlertEngines(readAlertSettings());
+    const results = await Promise.all(monitors.map(({ engine }) => engine.tick(Date.now())));
+    await close();
+    const printable = (result: TickResult) => ({ ...result, active: result.active.map((alert) => alert.summary) });
+    console.log(JSON.stringify(Object.fromEntries(monitors.map(({ spec }, index) => [spec.name, printable(results[index] as TickResult)])), null, 2));
+    return;
+  }
+  await startAlerts();
   // The runner's timer is unref'd; this keeps the process alive until SIGINT/SIGTERM.
   setInterval(() => undefined, 1 << 30);
 }

@@ -17,6 +17,9 @@ const ACTION_TEXT: Record<AuditEntry['action'], string> = {
   'queue.clean': 'bulk delete',
   'queue.pause': 'paused the queue',
   'queue.resume': 'resumed the queue',
+  'bulk.retry': 'retry by query',
+  'bulk.delete': 'delete by query',
+  'bulk.promote': 'promote by query',
   unknown: 'unknown action',
 };
 

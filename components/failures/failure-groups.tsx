@@ -14,7 +14,7 @@ import { ErrorState } from '../ui/panel';
 const SHOWN_AT_FIRST = 10;
 
 /** Failed jobs grouped by error, biggest first, like an error tracker; each group can be retried or deleted whole. */
-export function FailureGroupsPanel({ queue }: { queue: QueueLocator }) {
+export function FailureGroupsPanel({ queue, onShowGroup }: { queue: QueueLocator; onShowGroup(fingerprint: string): void }) {
   const failures = useFailureGroups(queue);
   const bulk = useBulkAction(queue);
   const canAct = useCan('operator');
@@ -78,6 +78,11 @@ export function FailureGroupsPanel({ queue }: { queue: QueueLocator }) {
                 </ConnectionLink>
               </p>
             </div>
+            <span className="flex shrink-0 gap-1">
+              <button type="button" data-testid="group-show" className="rounded border px-2 py-0.5 text-xs hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800" onClick={() => onShowGroup(group.fingerprint)}>
+                Show jobs
+              </button>
+            </span>
             {canAct ? (
             <span className="flex shrink-0 gap-1">
               <button type="button" data-testid="group-retry" disabled={bulk.isPending} className="rounded border px-2 py-0.5 text-xs hover:bg-slate-100 disabled:opacity-40 dark:border-slate-700 dark:hover:bg-slate-800" onClick={() => void act('retry', group)}>

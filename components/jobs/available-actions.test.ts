@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { availableActions } from './available-actions';
+import { availableActions, bulkActionsFor } from './available-actions';
 
 describe('availableActions', () => {
   it.each([
@@ -11,5 +11,19 @@ describe('availableActions', () => {
     ['unknown', ['delete']],
   ] as const)('%s → %j', (state, actions) => {
     expect(availableActions(state)).toEqual(actions);
+  });
+});
+
+describe('bulkActionsFor', () => {
+  it.each([
+    ['failed', ['retry', 'delete']],
+    ['completed', ['retry', 'delete']],
+    ['delayed', ['promote', 'delete']],
+    ['prioritized', ['delete']],
+    ['waiting', ['delete']],
+    ['waiting-children', []],
+    ['active', []],
+  ] as const)('%s → %j', (state, actions) => {
+    expect(bulkActionsFor(state)).toEqual(actions);
   });
 });

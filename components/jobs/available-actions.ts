@@ -12,3 +12,14 @@ export function availableActions(state: JobState | 'unknown'): JobAction[] {
 }
 
 export const ACTION_LABEL: Record<JobAction, string> = { retry: 'Retry', delete: 'Delete', promote: 'Promote' };
+
+const CLEANABLE: readonly JobState[] = ['completed', 'failed', 'delayed', 'waiting', 'prioritized'];
+
+/** The actions a background operation by query accepts for the jobs of a state (the server checks again). */
+export function bulkActionsFor(state: JobState): JobAction[] {
+  const actions: JobAction[] = [];
+  if (state === 'failed' || state === 'completed') actions.push('retry');
+  if (state === 'delayed') actions.push('promote');
+  if (CLEANABLE.includes(state)) actions.push('delete');
+  return actions;
+}

@@ -11,6 +11,7 @@ const NAV = [
   { href: '/', label: 'Overview' },
   { href: '/alerts', label: 'Alerts' },
   { href: '/audit', label: 'Audit log' },
+  { href: '/workers', label: 'Workers' },
 ];
 
 export function Sidebar() {

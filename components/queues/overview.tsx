@@ -4,19 +4,10 @@ import { useQueues } from '../api/hooks';
 import { formatCount } from '../format';
 import { Freshness } from '../layout/freshness';
 import { PageHeader } from '../layout/page-header';
+import { OverviewMetrics } from '../metrics/overview-metrics';
 import { EmptyState, ErrorState, Panel } from '../ui/panel';
+import { Stat } from '../ui/stat';
 import { QueueTable } from './queue-table';
-
-function Stat({ label, value, testId }: { label: string; value: string; testId: string }) {
-  return (
-    <Panel className="min-w-0">
-      <div className="text-xs uppercase tracking-wide text-slate-500">{label}</div>
-      <div className="mt-1 text-2xl font-semibold tabular-nums" data-testid={testId}>
-        {value}
-      </div>
-    </Panel>
-  );
-}
 
 export function Overview() {
   const { data, error, isError, isPending, dataUpdatedAt } = useQueues();
@@ -40,6 +31,7 @@ export function Overview() {
             <Stat label="Delayed" value={formatCount(total('delayed'))} testId="stat-delayed" />
             <Stat label="Failed" value={formatCount(total('failed'))} testId="stat-failed" />
           </div>
+          <OverviewMetrics />
           <Panel title="Queues">
             {queues.length === 0 ? (
               <EmptyState title="No queues yet" testId="no-queues">

@@ -32,8 +32,38 @@ export class QueuePage {
     return this.page.getByTestId('failure-group');
   }
 
+  /** Runs a server-side search (an empty text goes back to the plain list). */
   async search(text: string): Promise<void> {
     await this.page.getByTestId('job-search').fill(text);
+    await this.page.getByTestId('job-search').press('Enter');
+  }
+
+  /** "Scanned N of M … · K found", once a search has answered. */
+  get searchProgress(): Locator {
+    return this.page.getByTestId('search-progress');
+  }
+
+  async selectAllOnPage(): Promise<void> {
+    await this.page.getByTestId('select-all').check();
+  }
+
+  /** Selects every job matching the list, like a mail client's "select all N conversations". */
+  async selectAllMatching(): Promise<void> {
+    await this.page.getByTestId('select-all-matching').click();
+    await this.page.getByTestId('all-matching-selected').waitFor();
+  }
+
+  async actOnAllMatching(action: 'retry' | 'delete' | 'promote'): Promise<void> {
+    await this.page.getByTestId(`bulk-${action}`).click();
+  }
+
+  /** A background operation's progress panel (the newest one when several are shown). */
+  get operation(): Locator {
+    return this.page.getByTestId('operation').last();
+  }
+
+  async operationPercent(): Promise<number> {
+    return Number(await this.operation.getByTestId('operation-progress').getAttribute('aria-valuenow'));
   }
 
   get pauseButton(): Locator {

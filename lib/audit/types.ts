@@ -1,6 +1,18 @@
 import type { Role } from '../auth';
 
-export const AUDIT_ACTIONS = ['job.retry', 'job.delete', 'job.promote', 'queue.retry', 'queue.clean', 'queue.pause', 'queue.resume'] as const;
+export const AUDIT_ACTIONS = [
+  'job.retry',
+  'job.delete',
+  'job.promote',
+  'queue.retry',
+  'queue.clean',
+  'queue.pause',
+  'queue.resume',
+  // A background operation on the jobs matching a query (lib/operations), recorded once when it ends.
+  'bulk.retry',
+  'bulk.delete',
+  'bulk.promote',
+] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** What a mutating action records: who, what, where, how many, and how it ended. */

@@ -4,7 +4,7 @@ import { readConfig } from '.';
 
 describe('readConfig', () => {
   it('applies the documented defaults', () => {
-    expect(readConfig({})).toEqual({ LOOKOUT_PREFIXES: ['bull'], PORT: 3000, HOSTNAME: '127.0.0.1' });
+    expect(readConfig({})).toEqual({ LOOKOUT_PREFIXES: ['bull'], PORT: 3000, HOSTNAME: '127.0.0.1', LOOKOUT_HEARTBEAT_INTERVAL_MS: 5000, LOOKOUT_KEY_PREFIX: 'lookout', LOOKOUT_MONITOR_INTERVAL_MS: 5000, LOOKOUT_METRICS_RETENTION_1M_HOURS: 48, LOOKOUT_METRICS_RETENTION_15M_DAYS: 30 });
   });
 
   it('splits prefixes and coerces the port', () => {

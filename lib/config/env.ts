@@ -16,6 +16,15 @@ const envSchema = z.object({
     .pipe(z.array(z.string().min(1).max(200)).min(1, 'LOOKOUT_PREFIXES must name at least one prefix')),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOSTNAME: z.string().min(1).default('127.0.0.1'),
+  /** Worker heartbeat period; a heartbeat expires after 6 periods. */
+  LOOKOUT_HEARTBEAT_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
+  /** Namespace of the keys Lookout writes itself (metrics, monitor lock); several installations can share a Redis. */
+  LOOKOUT_KEY_PREFIX: z.string().min(1).max(100).default('lookout'),
+  LOOKOUT_MONITOR_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(5000),
+  /** How long 1-minute metric points are kept. */
+  LOOKOUT_METRICS_RETENTION_1M_HOURS: z.coerce.number().min(1).max(24 * 90).default(48),
+  /** How long 15-minute metric points are kept. */
+  LOOKOUT_METRICS_RETENTION_15M_DAYS: z.coerce.number().min(1).max(3650).default(30),
 });
 
 export type LookoutConfig = z.infer<typeof envSchema>;

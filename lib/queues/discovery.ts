@@ -29,9 +29,14 @@ const cache = new WeakMap<RedisClient, Map<string, CacheEntry>>();
 /**
  * Discovery walks the whole keyspace, so its answer is cached. A stale answer is served at once while one
  * background scan refreshes it (stale-while-revalidate): requests never wait for a scan after the first one,
- * and a new queue shows up within about `maxAgeMs`.
+ * and a new queue shows up within about `maxAgeMs`. With `waitForFresh`, a stale answer is rescanned first.
  */
-export function discoverQueuesCached(redis: RedisClient, prefixes: readonly string[], maxAgeMs = 5000): Promise<QueueRef[]> {
+export function discoverQueuesCached(
+  redis: RedisClient,
+  prefixes: readonly string[],
+  maxAgeMs = 5000,
+  options: { waitForFresh?: boolean } = {},
+): Promise<QueueRef[]> {
   let byPrefixes = cache.get(redis);
   if (!byPrefixes) {
     byPrefixes = new Map();
@@ -40,7 +45,8 @@ export function discoverQueuesCached(redis: RedisClient, prefixes: readonly stri
   const entries = byPrefixes;
   const cacheKey = prefixes.join('\u0000');
   const entry = entries.get(cacheKey);
-  if (!entry) {
+  // Background loops (the monitor) would rather wait for a fresh scan than sample a stale list.
+  if (!entry || (options.waitForFresh && Date.now() - entry.at >= maxAgeMs)) {
     const fresh: CacheEntry = { at: Date.now(), refs: discoverQueues(redis, prefixes), refreshing: false };
     entries.set(cacheKey, fresh);
     fresh.refs.catch(() => entries.get(cacheKey) === fresh && entries.delete(cacheKey));

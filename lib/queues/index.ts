@@ -10,3 +10,4 @@ export { readQueueSettings } from './settings';
 export type { QueueSettings } from './settings';
 export * from './actions';
 export * from './failures';
+export * from './search';

@@ -1,7 +1,7 @@
 import type { RedisClient } from '../redis';
 import { BULL_SUFFIX, execPipeline, jobKey, jobLogsKey, queueKey, type BullSuffix } from '../redis';
 import { toJobDetail, toJobSummary, type JobHash } from './job-parser';
-import type { JobDetail, JobPage, JobState, QueueRef } from './types';
+import type { JobDetail, JobPage, JobState, JobSummary, QueueRef } from './types';
 
 interface StateSource {
   suffix: BullSuffix;
@@ -49,6 +49,18 @@ async function readIdPage(redis: RedisClient, ref: QueueRef, state: JobState, of
   return { ids, total, problem: null };
 }
 
+/** The list rows of the given jobs of a state, in one pipeline. */
+export async function readJobSummaries(redis: RedisClient, ref: QueueRef, state: JobState, ids: readonly string[]): Promise<JobSummary[]> {
+  if (ids.length === 0) return [];
+  const pipeline = redis.pipeline();
+  for (const id of ids) pipeline.hgetall(jobKey(ref.prefix, ref.name, id));
+  const hashes = await execPipeline(pipeline);
+  return ids.map((id, index) => {
+    const [error, hash] = hashes[index] ?? [null, {}];
+    return toJobSummary(id, state, error ? {} : (hash as JobHash));
+  });
+}
+
 export async function listJobs(
   redis: RedisClient,
   ref: QueueRef,
@@ -56,13 +68,7 @@ export async function listJobs(
   page: { offset: number; limit: number },
 ): Promise<JobPage> {
   const { ids, total, problem } = await readIdPage(redis, ref, state, page.offset, page.limit);
-  const pipeline = redis.pipeline();
-  for (const id of ids) pipeline.hgetall(jobKey(ref.prefix, ref.name, id));
-  const hashes = ids.length ? (await execPipeline(pipeline)) : [];
-  const jobs = ids.map((id, index) => {
-    const [error, hash] = hashes[index] ?? [null, {}];
-    return toJobSummary(id, state, error ? {} : (hash as JobHash));
-  });
+  const jobs = await readJobSummaries(redis, ref, state, ids);
   const nextOffset = page.offset + ids.length;
   return {
     jobs,

@@ -6,8 +6,9 @@ import { discoverQueuesCached } from './discovery';
 import { listJobs, readJob } from './jobs';
 import { findQueue } from './lookup';
 import { readQueueSettings, type QueueSettings } from './settings';
+import { compileFilter, isFiltered, searchJobs, type JobQuery, type SearchPage } from './search';
 import { readQueueSummaries } from './summaries';
-import type { JobDetail, JobPage, JobState, QueueSummary } from './types';
+import type { JobDetail, JobPage, QueueSummary } from './types';
 
 /** The functions API routes call: each resolves the connection (the request's, see lib/redis getConnection) itself. */
 
@@ -35,12 +36,11 @@ export async function getQueueDetail(name: string, prefix?: string): Promise<Que
   return { ...summary, settings, alerts };
 }
 
-export async function getQueueJobs(
-  name: string,
-  query: { state: JobState; limit: number; offset: number; prefix?: string },
-): Promise<JobPage> {
+/** A page of a state's jobs; with a search term, an age range or a failure group, a bounded step of a search. */
+export async function getQueueJobs(name: string, query: JobQuery & { limit: number; offset: number; prefix?: string }): Promise<JobPage | SearchPage> {
   const { redis, prefixes } = await getConnection();
   const ref = await findQueue(redis, prefixes, name, query.prefix);
+  if (isFiltered(query)) return searchJobs(redis, ref, compileFilter(query, Date.now()), query);
   return listJobs(redis, ref, query.state, query);
 }
 

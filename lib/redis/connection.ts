@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { Cluster, Redis, type RedisOptions } from 'ioredis';
 import { readConnectionSpecs, type ConnectionSpec } from '../config';
-import { invalid } from '../errors';
+import { conflict, invalid } from '../errors';
 import type { RedisClient } from './client';
 import { currentConnectionName } from './context';
 import { startRedisServer, type RedisServerHandle } from './embedded';
@@ -43,10 +43,10 @@ export const FAIL_FAST_OPTIONS: RedisOptions = {
   retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
 };
 
-function logErrors<C extends RedisClient>(client: C): C {
+/** Logs a client's errors: ioredis emits one per reconnect attempt, and one line every 10 s is enough. */
+export function logRedisErrors<C extends RedisClient>(client: C): C {
   let lastLogged = 0;
   client.on('error', (error: Error) => {
-    // ioredis emits an error per reconnect attempt; one line every 10 s is enough.
     if (Date.now() - lastLogged > 10_000) {
       lastLogged = Date.now();
       console.error(`[lookout] redis: ${error.message}`);
@@ -56,13 +56,13 @@ function logErrors<C extends RedisClient>(client: C): C {
 }
 
 export function createRedis(url: string, options: RedisOptions = {}): Redis {
-  return logErrors(new Redis(url, { ...FAIL_FAST_OPTIONS, ...options }));
+  return logRedisErrors(new Redis(url, { ...FAIL_FAST_OPTIONS, ...options }));
 }
 
 /** A Cluster client with the same fail-fast behaviour; `options` apply to every node connection. */
 export function createCluster(spec: Extract<ConnectionSpec, { kind: 'cluster' }>, options: RedisOptions = {}): Cluster {
   const { enableOfflineQueue, retryStrategy, ...nodeOptions } = { ...FAIL_FAST_OPTIONS, ...options };
-  return logErrors(
+  return logRedisErrors(
     new Cluster(spec.nodes, {
       enableOfflineQueue,
       clusterRetryStrategy: (attempt) => (retryStrategy ? retryStrategy(attempt) : null),
@@ -83,7 +83,8 @@ export async function connect(spec: ConnectionSpec, options: RedisOptions = {}):
   return createRedis(spec.url ?? (await startEmbeddedRedis()).url, options);
 }
 
-function waitUntilReady(client: RedisClient, timeoutMs: number): Promise<void> {
+/** Resolves once the client is connected, or after `timeoutMs` (callers then fail fast and retry themselves). */
+export function waitUntilReady(client: RedisClient, timeoutMs: number): Promise<void> {
   if (client.status === 'ready') return Promise.resolve();
   return new Promise((resolve) => {
     const timer = setTimeout(done, timeoutMs);
@@ -141,6 +142,19 @@ export async function getConnection(name?: string): Promise<LookoutConnection> {
 /** The process-wide client of a connection; see getConnection. */
 export async function getRedis(name?: string): Promise<RedisClient> {
   return (await getConnection(name)).redis;
+}
+
+/**
+ * The connection (see getConnection) for a feature that needs a single Redis: the metrics store, worker heartbeats
+ * and background operations write several of Lookout's keys in one script or MULTI without a shared hash tag. On a
+ * Redis Cluster connection it answers 409 (see README "Scaling out").
+ */
+export async function getSingleRedisConnection(feature: string, name?: string): Promise<LookoutConnection & { redis: Redis }> {
+  const connection = await getConnection(name);
+  if (connection.redis.isCluster) {
+    throw conflict(`${feature} needs a single Redis; connection "${connection.name}" is a Redis Cluster (see README "Scaling out").`);
+  }
+  return { ...connection, redis: connection.redis as Redis };
 }
 
 /** Closes every process-wide client, so a short-lived process (a CLI command) can exit by itself. */

@@ -70,7 +70,9 @@ export async function startRedisServer(options: RedisServerOptions): Promise<Red
     ? ['--save', '60', '1', '--appendonly', 'yes', '--appendfsync', 'everysec']
     : ['--save', '', '--appendonly', 'no'];
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', options.dir, '--daemonize', 'no', ...persistence, ...(options.extraArgs ?? [])];
-  const child = spawn(/*turbopackIgnore: true*/ options.binary ?? 'redis-server', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own process group: a Ctrl+C in the terminal must not stop Redis before the processes that still need it
+  // (supervised workers draining their jobs) have stopped; the owner stops it last, and the exit hook below always does.
+  const child = spawn(/*turbopackIgnore: true*/ options.binary ?? 'redis-server', args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
 
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => {

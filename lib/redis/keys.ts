@@ -25,6 +25,11 @@ export function jobKey(prefix: string, queue: string, jobId: string): string {
   return `${prefix}:${queue}:${jobId}`;
 }
 
+/** BullMQ's per-minute metrics (a hash with a running `count`), kept when workers run with `metrics: { maxDataPoints }`. */
+export function bullMetricsKey(prefix: string, queue: string, state: 'completed' | 'failed'): string {
+  return `${prefix}:${queue}:metrics:${state}`;
+}
+
 export function jobLogsKey(prefix: string, queue: string, jobId: string): string {
   return `${jobKey(prefix, queue, jobId)}:logs`;
 }

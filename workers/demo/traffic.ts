@@ -1,9 +1,11 @@
-import { Queue, Worker, type ConnectionOptions, type Job } from 'bullmq';
+import type { RedisConnection } from '../connection';
+import type { PendingJob } from '../define-job';
+import { Dispatcher } from '../dispatch/dispatcher';
+import { generateReport, notifyImport, resizeImage, sendEmail, syncPartner } from './jobs';
 
 /**
- * Demo traffic on plain BullMQ so every page has live data: steady producers, workers with
- * realistic run times, a flaky queue that fails about 8 % of the time, delayed and prioritized jobs,
- * a report job that reports progress, and a paused queue with a backlog.
+ * Demo traffic through the runtime's dispatch, so every page has live data: steady producers, delayed and
+ * prioritized jobs, a chain and a batch now and then, and a paused queue with a backlog.
  */
 export interface DemoTraffic {
   stop(): Promise<void>;
@@ -11,66 +13,27 @@ export interface DemoTraffic {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)] as T;
-
 const USERS = [101, 202, 303, 404, 505];
 
-type Processor = (job: Job) => Promise<unknown>;
-
-const PROCESSORS: Record<string, Processor> = {
-  emails: async (job) => {
-    await sleep(50 + Math.random() * 200);
-    await job.log(`sent to ${String(job.data.to)}`);
-    return { messageId: `msg-${job.id}` };
+/** What each producer adds, and how many per second. */
+const PRODUCERS: { perSecond: number; next: () => PendingJob }[] = [
+  { perSecond: 6, next: () => sendEmail.with({ template: pick(['welcome', 'receipt', 'password-reset']), to: `user${pick(USERS)}@example.com` }) },
+  {
+    perSecond: 2,
+    next: () =>
+      resizeImage.with({ url: `https://cdn.example.com/${Math.floor(Math.random() * 1e6)}.jpg`, sizes: [64, 256, 1024] }, { priority: pick([0, 0, 1, 5]) }),
   },
-  images: async (job) => {
-    await sleep(200 + Math.random() * 800);
-    return { width: 640, height: 480, source: job.data.url };
-  },
-  reports: async (job) => {
-    for (let step = 1; step <= 10; step++) {
-      await sleep(300);
-      await job.updateProgress(step * 10);
-    }
-    return { rows: Math.floor(Math.random() * 10_000) };
-  },
-  'partner-sync': async (job) => {
-    await sleep(100 + Math.random() * 300);
-    if (Math.random() < 0.08) {
-      throw new Error(`Partner API answered 503 for account ${String(job.data.accountId)}`);
-    }
-    if (Math.random() < 0.02) throw new TypeError("Cannot read properties of undefined (reading 'items')");
-    return { synced: true };
-  },
-};
+  { perSecond: 0.3, next: () => generateReport.with({ account: pick(USERS), period: '2026-11' }) },
+  { perSecond: 4, next: () => syncPartner.with({ accountId: Math.floor(Math.random() * 500) }) },
+];
 
-const PRODUCERS: Record<string, () => { name: string; data: Record<string, unknown>; opts?: Record<string, unknown> }> = {
-  emails: () => ({ name: pick(['welcome', 'receipt', 'password-reset']), data: { to: `user${pick(USERS)}@example.com`, userId: pick(USERS) } }),
-  images: () => ({ name: 'resize', data: { url: `https://cdn.example.com/${Math.floor(Math.random() * 1e6)}.jpg`, sizes: [64, 256, 1024] }, opts: { priority: pick([0, 0, 1, 5]) } }),
-  reports: () => ({ name: 'generate-report', data: { account: pick(USERS), period: '2026-11' } }),
-  'partner-sync': () => ({ name: 'sync-account', data: { accountId: pick(USERS) }, opts: { attempts: 3, backoff: { type: 'exponential', delay: 1000 } } }),
-};
+const BATCH_EVERY_MS = 30_000;
 
-const RATE_PER_SECOND: Record<string, number> = { emails: 6, images: 2, reports: 0.3, 'partner-sync': 4 };
-const CONCURRENCY: Record<string, number> = { emails: 5, images: 3, reports: 2, 'partner-sync': 4 };
-
-export async function startDemoTraffic(connection: ConnectionOptions, prefix = 'bull'): Promise<DemoTraffic> {
-  const queues = Object.keys(PRODUCERS).map((name) => new Queue(name, { connection, prefix }));
-  const workers = Object.entries(PROCESSORS).map(
-    ([name, processor]) =>
-      new Worker(name, processor, {
-        connection,
-        prefix,
-        concurrency: CONCURRENCY[name] ?? 1,
-        name: `demo-${name}`,
-        removeOnComplete: { count: 2000 },
-        removeOnFail: { count: 5000 },
-      }),
-  );
-  for (const worker of workers) worker.on('error', (error) => console.error(`[demo] worker error: ${error.message}`));
+export async function startDemoTraffic(connection: RedisConnection, prefix = 'bull'): Promise<DemoTraffic> {
+  const dispatcher = new Dispatcher({ connection, prefix });
 
   // A paused queue with a backlog and a delayed job, so those states have something to show.
-  const newsletters = new Queue('newsletters', { connection, prefix });
-  queues.push(newsletters);
+  const newsletters = dispatcher.queue('newsletters');
   await newsletters.pause();
   if ((await newsletters.getWaitingCount()) === 0) {
     await newsletters.addBulk(USERS.map((user) => ({ name: 'weekly-digest', data: { userId: user } })));
@@ -78,25 +41,49 @@ export async function startDemoTraffic(connection: ConnectionOptions, prefix = '
   }
 
   let running = true;
-  const producers = queues
-    .filter((queue) => PRODUCERS[queue.name])
-    .map(async (queue) => {
-      const produce = PRODUCERS[queue.name] as () => { name: string; data: Record<string, unknown>; opts?: Record<string, unknown> };
-      const intervalMs = 1000 / (RATE_PER_SECOND[queue.name] ?? 1);
-      while (running) {
-        const job = produce();
-        const delayed = Math.random() < 0.05 ? { delay: 30_000 + Math.random() * 60_000 } : {};
-        await queue.add(job.name, job.data, { ...job.opts, ...delayed }).catch(() => undefined);
-        await sleep(intervalMs * (0.5 + Math.random()));
-      }
-    });
+  let stopNow = () => undefined as void;
+  const stopped = new Promise<void>((resolve) => (stopNow = resolve));
+  // Sleeps end early on stop(), so the demo exits at once.
+  const wait = (ms: number) => Promise.race([sleep(ms), stopped]);
+  const add = (job: PendingJob) => dispatcher.dispatch(job).catch(() => undefined);
+  const producers = PRODUCERS.map(async ({ perSecond, next }) => {
+    while (running) {
+      const job = next();
+      const delayed = Math.random() < 0.05 ? { delay: 30_000 + Math.floor(Math.random() * 60_000) } : {};
+      await add({ ...job, options: { ...job.options, ...delayed } });
+      await wait((1000 / perSecond) * (0.5 + Math.random()));
+    }
+  });
+
+  const occasional = (async () => {
+    while (running) {
+      const gallery = `gallery-${Math.floor(Math.random() * 1000)}`;
+      const images = Array.from({ length: 12 }, (_, i) => resizeImage.with({ url: `https://cdn.example.com/${gallery}/${i}.jpg`, sizes: [256, 1024] }));
+      await dispatcher
+        .dispatchBatch({
+          jobs: images,
+          name: `import ${gallery}`,
+          allowFailures: true,
+          queue: 'emails',
+          then: notifyImport.with({ gallery, outcome: 'all images resized' }),
+          catch: notifyImport.with({ gallery, outcome: 'some images failed' }),
+          finally: null,
+        })
+        .catch(() => undefined);
+      const account = pick(USERS);
+      await dispatcher
+        .dispatchChain([generateReport.with({ account, period: '2026-10' }), sendEmail.with({ template: 'report-ready', to: `user${account}@example.com` })])
+        .catch(() => undefined);
+      await wait(BATCH_EVERY_MS);
+    }
+  })();
 
   return {
     async stop() {
       running = false;
-      await Promise.allSettled(producers);
-      await Promise.allSettled(workers.map((worker) => worker.close()));
-      await Promise.allSettled(queues.map((queue) => queue.close()));
+      stopNow();
+      await Promise.allSettled([...producers, occasional]);
+      await dispatcher.close();
     },
   };
 }

@@ -76,39 +76,72 @@ class Tally {
   }
 }
 
-/** Throws the first rejection that is not a race with another actor (those count as skipped). */
-function settle(results: PromiseSettledResult<unknown>[], isExpected: (reason: unknown) => boolean): PromiseFulfilledResult<unknown>[] {
+/** Throws the first rejection that is not a race with another actor (those count as not applied). */
+function throwUnexpected(results: PromiseSettledResult<unknown>[], isExpected: (reason: unknown) => boolean): void {
   const unexpected = results.find((result): result is PromiseRejectedResult => result.status === 'rejected' && !isExpected(result.reason));
   if (unexpected) throw unexpected.reason;
-  return results.filter((result): result is PromiseFulfilledResult<unknown> => result.status === 'fulfilled');
 }
 
-function retryChunk(redis: RedisClient, ref: QueueRef, state: RetryableState): ChunkAction {
-  return async (ids) => {
-    if (ids.length === 0) return 0;
-    const pipeline = redis.pipeline();
-    for (const id of ids) pipeline.hget(jobKey(ref.prefix, ref.name, id), 'opts');
-    const opts = await execPipeline(pipeline);
-    const queue = bullQueue(redis, ref);
-    // One reprocessJob call per job, a wave at a time: each is atomic, and a job someone else
-    // retried or deleted in the meantime just answers "not in state" and is skipped.
-    const results = await settleInWaves(ids, (id, index) => {
-      const [error, raw] = opts[index] ?? [null, null];
-      return jobHandle(queue, id, error ? null : (raw as string | null)).retry(state);
-    });
-    return settle(results, isRaceError).length;
-  };
+export const BULK_ACTIONS = ['retry', 'delete', 'promote'] as const;
+export type BulkAction = (typeof BULK_ACTIONS)[number];
+
+/** The states each action applies to (an active job is locked by its worker; only delayed jobs can be promoted). */
+export const BULK_ACTION_STATES: Record<BulkAction, readonly JobState[]> = {
+  retry: ['failed', 'completed'],
+  delete: CLEANABLE_STATES,
+  promote: ['delayed'],
+};
+
+export function checkActionState(action: BulkAction, state: JobState): void {
+  const states = BULK_ACTION_STATES[action];
+  if (!states.includes(state)) throw invalid(`state: ${action} applies to ${states.join(', ')} jobs, not ${state} ones.`, 'state');
 }
 
-function deleteChunk(redis: RedisClient, ref: QueueRef): ChunkAction {
-  return async (ids) => {
-    if (ids.length === 0) return 0;
-    const queue = bullQueue(redis, ref);
+async function rawOptsOf(redis: RedisClient, ref: QueueRef, ids: readonly string[]): Promise<(string | null)[]> {
+  const pipeline = redis.pipeline();
+  for (const id of ids) pipeline.hget(jobKey(ref.prefix, ref.name, id), 'opts');
+  const results = await execPipeline(pipeline);
+  return ids.map((_, index) => {
+    const [error, raw] = results[index] ?? [null, null];
+    return error ? null : ((raw as string | null) ?? null);
+  });
+}
+
+/**
+ * Applies an action to each job with BullMQ's own per-job script, a wave at a time, and says for each whether it
+ * was applied: false when the job moved, vanished or was locked meanwhile (another actor won the race). Any other
+ * error (Redis unreachable) is thrown.
+ */
+export async function applyToJobs(redis: RedisClient, ref: QueueRef, action: BulkAction, state: JobState, ids: readonly string[]): Promise<boolean[]> {
+  checkActionState(action, state);
+  if (ids.length === 0) return [];
+  const queue = bullQueue(redis, ref);
+  if (action === 'delete') {
     const results = await settleInWaves(ids, (id) => queue.remove(id, { removeChildren: true }));
     const isSchedulerJob = (reason: unknown) => bullErrorCode(reason) === BULL_ERROR.jobBelongsToJobScheduler;
-    // remove() answers 0 for a locked (active) job: it stays, counted as skipped.
-    return settle(results, isSchedulerJob).filter((result) => result.value === 1).length;
-  };
+    throwUnexpected(results, isSchedulerJob);
+    // remove() answers 0 for a locked (active) job: it stays.
+    return results.map((result) => result.status === 'fulfilled' && result.value === 1);
+  }
+  // One reprocessJob (or promote) call per job: each is atomic, and a job someone else moved or deleted in the
+  // meantime just answers "not in state" or "does not exist".
+  const opts = action === 'retry' ? await rawOptsOf(redis, ref, ids) : [];
+  const results = await settleInWaves(ids, (id, index) => {
+    const job = jobHandle(queue, id, opts[index] ?? null);
+    return action === 'retry' ? job.retry(state as RetryableState) : job.promote();
+  });
+  throwUnexpected(results, isRaceError);
+  return results.map((result) => result.status === 'fulfilled');
+}
+
+const applied = (results: boolean[]) => results.filter(Boolean).length;
+
+function retryChunk(redis: RedisClient, ref: QueueRef, state: RetryableState): ChunkAction {
+  return async (ids) => applied(await applyToJobs(redis, ref, 'retry', state, ids));
+}
+
+function deleteChunk(redis: RedisClient, ref: QueueRef, state: JobState): ChunkAction {
+  return async (ids) => applied(await applyToJobs(redis, ref, 'delete', state, ids));
 }
 
 /** Keeps only ids whose job hash still exists, so a listed id that is already gone is not counted as done. */
@@ -208,7 +241,7 @@ export async function cleanJobs(
   onProgress?: OnProgress,
 ): Promise<BulkResult> {
   checkGroupState(state, selection);
-  const act = deleteChunk(redis, ref);
+  const act = deleteChunk(redis, ref, state);
   if (selection.ids) return forListedIds(selection.ids, act, (ids) => existingIds(redis, ref, ids), onProgress);
   if (selection.group !== undefined) {
     return walkFinishedSet(redis, ref, 'failed', Date.now() - graceMs, groupFilter(redis, ref, selection.group), act, onProgress);

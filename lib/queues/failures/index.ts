@@ -1,6 +1,6 @@
 export { failureSignature, fingerprintOf, normalizeMessage, parseStack } from './fingerprint';
 export type { FailureSignature } from './fingerprint';
-export { readFailureRecords } from './records';
+export { readFailureRecords, newestStack } from './records';
 export type { FailureRecord } from './records';
 export { readFailureGroups, FAILURE_SAMPLE_SIZE } from './groups';
 export type { FailureGroup, FailureGroups } from './groups';

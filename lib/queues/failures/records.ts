@@ -13,7 +13,7 @@ export interface FailureRecord extends FailureSignature {
 }
 
 /** BullMQ keeps one stack per failed attempt (a JSON array, oldest first); the newest one says where it fails now. */
-function newestStack(raw: string | null): string | null {
+export function newestStack(raw: string | null): string | null {
   if (!raw) return null;
   try {
     const stacks: unknown = JSON.parse(raw);

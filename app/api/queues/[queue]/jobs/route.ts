@@ -6,6 +6,6 @@ export const dynamic = 'force-dynamic';
 
 export const GET = jsonRoute<{ queue: string }>(async (request, params) => {
   const { queue } = parseInput(queueParams, params);
-  const query = parseInput(jobsQuery, searchParamsOf(request));
-  return getQueueJobs(queue, { state: query.state, limit: query.limit, offset: query.cursor, prefix: query.prefix });
+  const { cursor, ...query } = parseInput(jobsQuery, searchParamsOf(request));
+  return getQueueJobs(queue, { ...query, offset: cursor });
 }, { role: 'viewer' });

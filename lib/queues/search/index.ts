@@ -1,0 +1,10 @@
+export { parseSearchTerm, isFiltered, checkQuery } from './query';
+export type { JobQuery, SearchTerm } from './query';
+export { compileFilter, isFinishedState, caseInsensitivePattern, dataLiteral, matchesData, matchesGroup, matchesEveryJob } from './match';
+export type { JobFilter } from './match';
+export { JobScanner, searchJobs, previewMatches, FIRST_WINDOW, STEP_BUDGET_MICROS, SEARCH_BUDGET_MS, PREVIEW_SAMPLE_SIZE } from './scan';
+export type { SearchPage, ScannedWindow } from './scan';
+export type { ScanOrder } from './window';
+export { findJobInQueues } from './find';
+export type { FoundJob } from './find';
+export { findJobEverywhere } from './service';

@@ -1,0 +1,74 @@
+import { defineJob } from '../define-job';
+
+/** The demo's jobs: realistic run times, a report that reports progress, and a partner API that fails ~8 % of calls. */
+const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+
+export const sendEmail = defineJob({
+  name: 'send-email',
+  queue: 'emails',
+  tries: 3,
+  backoff: [2, 10],
+  handle: async (data: { template: string; to: string }, ctx) => {
+    await sleep(50 + Math.random() * 200, ctx.signal);
+    await ctx.log(`sent "${data.template}" to ${data.to}`);
+    return { messageId: `msg-${ctx.job.id}` };
+  },
+});
+
+export const resizeImage = defineJob({
+  name: 'resize-image',
+  queue: 'images',
+  timeout: 10,
+  handle: async (data: { url: string; sizes: number[] }, ctx) => {
+    await sleep(200 + Math.random() * 800, ctx.signal);
+    return { url: data.url, variants: data.sizes.map((size) => `${data.url}?w=${size}`) };
+  },
+});
+
+export const generateReport = defineJob({
+  name: 'generate-report',
+  queue: 'reports',
+  timeout: 30,
+  handle: async (data: { account: number; period: string }, ctx) => {
+    for (let step = 1; step <= 10; step++) {
+      await sleep(300, ctx.signal);
+      await ctx.progress(step * 10);
+    }
+    return { account: data.account, period: data.period, rows: Math.floor(Math.random() * 10_000) };
+  },
+});
+
+export const syncPartner = defineJob({
+  name: 'sync-account',
+  queue: 'partner-sync',
+  tries: 3,
+  backoff: [1, 5],
+  // The partner allows 20 calls a second, across every worker process.
+  rateLimit: { key: 'partner-api', max: 20, perMs: 1000 },
+  unique: { key: (data: { accountId: number }) => String(data.accountId), ttl: 30 },
+  handle: async (data: { accountId: number }, ctx) => {
+    await sleep(100 + Math.random() * 300, ctx.signal);
+    if (Math.random() < 0.08) throw new Error(`Partner API answered 503 for account ${data.accountId}`);
+    if (Math.random() < 0.02) throw new TypeError("Cannot read properties of undefined (reading 'items')");
+    return { synced: true };
+  },
+  failed: (data, error, ctx) => {
+    console.error(`[demo] account ${data.accountId} could not be synced after ${ctx.attempt} attempts: ${error.message}`);
+  },
+});
+
+/** A batch callback: tells the gallery owner their import is done. */
+export const notifyImport = defineJob({
+  name: 'notify-import',
+  queue: 'emails',
+  handle: async (data: { gallery: string; outcome: string }, ctx) => {
+    await ctx.log(`gallery ${data.gallery}: ${data.outcome} (batch ${ctx.batchId ?? '?'})`);
+  },
+});
