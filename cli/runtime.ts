@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readAuthSettings, startupProblem } from '../lib/auth';
-import { readConfig } from '../lib/config';
+import { hasConfiguredRedis, readConfig } from '../lib/config';
 import { RedisNotInstalledError, startEmbeddedRedis, EMBEDDED_REDIS_DIR } from '../lib/redis';
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -34,6 +34,14 @@ export async function shutdown(code = 0): Promise<never> {
 
 process.once('SIGINT', () => void shutdown(0));
 process.once('SIGTERM', () => void shutdown(0));
+
+/**
+ * Starts the embedded redis-server unless the configuration names a Redis (REDIS_URL, REDIS_CLUSTER_NODES or
+ * LOOKOUT_CONNECTIONS).
+ */
+export async function ensureRedis(): Promise<void> {
+  if (!hasConfiguredRedis()) await ensureRedisUrl();
+}
 
 /** REDIS_URL, or the embedded redis-server under .lookout/redis (started now, stopped on shutdown). */
 export async function ensureRedisUrl(): Promise<string> {
@@ -70,10 +78,10 @@ export async function ensureBuild(): Promise<void> {
   }
 }
 
-/** Starts the Next.js production server and resolves once it is listening. */
-export async function startWebServer(redisUrl: string, extraEnv: Record<string, string> = {}): Promise<string> {
+/** Starts the Next.js production server on the configured Redis (see ensureRedis) and resolves once it listens. */
+export async function startWebServer(extraEnv: Record<string, string> = {}): Promise<string> {
   const config = readConfig();
-  const env: Record<string, string | undefined> = { ...process.env, ...extraEnv, REDIS_URL: redisUrl, HOSTNAME: config.HOSTNAME, NEXT_TELEMETRY_DISABLED: '1' };
+  const env: Record<string, string | undefined> = { ...process.env, ...extraEnv, HOSTNAME: config.HOSTNAME, NEXT_TELEMETRY_DISABLED: '1' };
   const problem = startupProblem(readAuthSettings(env), config.HOSTNAME);
   if (problem) {
     console.error(`[lookout] refusing to start the dashboard: ${problem}`);

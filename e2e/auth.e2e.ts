@@ -98,8 +98,10 @@ describe('access control', () => {
     const queue = new QueuePage(page);
     await queue.jobAction('declined', 'retry');
     await queue.jobRow('declined').waitFor({ state: 'detached' });
-    const audit = await (await page.evaluate(async () => (await fetch('/api/audit')).json())) as { entries: Array<{ actor: { name: string }; action: string }> };
-    expect(audit.entries[0]).toMatchObject({ actor: { name: 'otto' }, action: expect.stringContaining('retry') });
+    // The row leaves the page before the server has answered (optimistic update): wait for the audit entry.
+    const newestAudit = async () =>
+      ((await page.evaluate(async () => (await fetch('/api/audit')).json())) as { entries: Array<{ actor: { name: string }; action: string }> }).entries[0];
+    await expect.poll(newestAudit).toMatchObject({ actor: { name: 'otto' }, action: expect.stringContaining('retry') });
     await page.getByTestId('sign-out').click();
     await login.waitUntilShown();
   });

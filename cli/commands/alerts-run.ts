@@ -1,73 +1,99 @@
-import { AlertEngine, AlertRunner, readAlertSettings, type AlertSettings } from '../../lib/alerts';
-import { readConfig } from '../../lib/config';
+import { AlertEngine, AlertRunner, readAlertSettings, type AlertSettings, type TickResult } from '../../lib/alerts';
+import type { ConnectionSpec } from '../../lib/config';
 import { readAllQueueSummaries } from '../../lib/queues';
-import { createRedis, type Redis } from '../../lib/redis';
+import { connect, connectionSpecs, type RedisClient } from '../../lib/redis';
 import { parseArgs } from '../args';
-import { ensureRedisUrl, onShutdown } from '../runtime';
+import { ensureRedis, onShutdown } from '../runtime';
 
-function createAlertEngine(redis: Redis, settings: AlertSettings, prefixes: readonly string[]): AlertEngine {
-  return new AlertEngine({
-    redis,
-    sampleQueues: (now) => readAllQueueSummaries(redis, prefixes, now),
-    settings,
-    // Renewed every tick, so it must outlive a few intervals; a dead leader is replaced after this TTL.
-    lock: { ttlMs: Math.max(15_000, settings.intervalMs * 3) },
-  });
+/**
+ * The leader lock's TTL: renewed every tick, so it outlives a few intervals; a dead leader is replaced after at most
+ * this TTL plus one interval, i.e. within 2 lock periods.
+ */
+export const leaderTtlMs = (intervalMs: number) => intervalMs * 3;
+
+interface ConnectionMonitor {
+  spec: ConnectionSpec;
+  redis: RedisClient;
+  engine: AlertEngine;
+  leading: boolean | null;
+}
+
+/** One alert engine per configured connection, each on its own client with a leader lock in that connection's Redis. */
+async function createAlertEngines(settings: AlertSettings): Promise<{ monitors: ConnectionMonitor[]; close: () => Promise<void> }> {
+  const monitors = await Promise.all(
+    connectionSpecs().map(async (spec): Promise<ConnectionMonitor> => {
+      const redis = await connect(spec);
+      const engine = new AlertEngine({
+        redis,
+        connection: spec.name,
+        sampleQueues: (now) => readAllQueueSummaries(redis, spec.prefixes, now),
+        settings,
+        lock: { ttlMs: leaderTtlMs(settings.intervalMs) },
+      });
+      return { spec, redis, engine, leading: null };
+    }),
+  );
+  const close = async () => {
+    await Promise.all(monitors.map(({ engine }) => engine.close()));
+    for (const { redis } of monitors) redis.disconnect();
+  };
+  return { monitors, close };
 }
 
 /**
- * Evaluates alert rules every interval until shutdown, with its own connection and leader lock (so it keeps
- * working, and can send RedisDown, while the monitor's own tasks cannot run). Used by `alerts:run` and the monitor.
+ * Evaluates the alert rules of every configured connection every interval until shutdown, each with its own client
+ * and leader lock (so it keeps working, and can send RedisDown, while the monitor's own tasks cannot run). Used by
+ * `alerts:run` and the monitor. Call it once the Redis is configured or started (see ensureRedis).
  */
-export function startAlerts(redisUrl: string): void {
+export async function startAlerts(): Promise<void> {
   const settings = readAlertSettings();
-  const prefixes = readConfig().LOOKOUT_PREFIXES;
-  const redis = createRedis(redisUrl);
-  const engine = createAlertEngine(redis, settings, prefixes);
-  let leading: boolean | null = null;
+  const { monitors, close } = await createAlertEngines(settings);
   const runner = new AlertRunner(
     {
       async tick(now) {
-        const result = await engine.tick(now);
-        if (result.error) console.error(`[lookout] alert evaluation failed: ${result.error}`);
-        if (result.redis === 'up' && result.leader !== leading) {
-          leading = result.leader;
-          console.log(`[lookout] ${leading ? 'this process now evaluates and sends alerts' : 'another process evaluates alerts; standing by'}`);
-        }
+        await Promise.all(
+          monitors.map(async (monitor) => {
+            const result = await monitor.engine.tick(now);
+            const where = `connection ${monitor.spec.name}`;
+            if (result.error) console.error(`[lookout] alert evaluation failed (${where}): ${result.error}`);
+            if (result.redis === 'up' && result.leader !== monitor.leading) {
+              monitor.leading = result.leader;
+              console.log(`[lookout] ${monitor.leading ? 'this process now evaluates and sends alerts' : 'another process evaluates alerts; standing by'} (${where})`);
+            }
+          }),
+        );
       },
     },
     settings.intervalMs,
   );
   onShutdown(async () => {
     await runner.stop();
-    await engine.close();
-    redis.disconnect();
+    await close();
   });
   runner.start();
   console.log(
-    `[lookout] alert evaluation every ${settings.intervalMs} ms on prefixes ${prefixes.join(', ')}; ` +
+    `[lookout] alert evaluation every ${settings.intervalMs} ms on ${monitors.map(({ spec }) => `${spec.name} (prefixes ${spec.prefixes.join(', ')})`).join('; ')}; ` +
       `${settings.webhooks.length} webhook(s) from LOOKOUT_ALERT_WEBHOOKS (plus any set in the UI)`,
   );
 }
 
 /**
- * `lookout alerts:run [--once]`: evaluates the alert rules every LOOKOUT_MONITOR_INTERVAL_MS and sends webhooks.
- * Run as many as you like: a Redis leader lock lets one evaluate and send at a time.
+ * `lookout alerts:run [--once]`: evaluates the alert rules of every configured connection every
+ * LOOKOUT_MONITOR_INTERVAL_MS and sends webhooks. Run as many as you like: a leader lock in each connection's Redis
+ * lets one process evaluate and send for that connection at a time.
  */
 export async function alertsRun(argv: string[]): Promise<void> {
   const { flags } = parseArgs(argv);
-  const redisUrl = await ensureRedisUrl();
+  await ensureRedis();
   if (flags.once) {
-    const settings = readAlertSettings();
-    const redis = createRedis(redisUrl);
-    const engine = createAlertEngine(redis, settings, readConfig().LOOKOUT_PREFIXES);
-    const result = await engine.tick(Date.now());
-    await engine.close();
-    redis.disconnect();
-    console.log(JSON.stringify({ ...result, active: result.active.map((alert) => alert.summary) }, null, 2));
+    const { monitors, close } = await createAlertEngines(readAlertSettings());
+    const results = await Promise.all(monitors.map(({ engine }) => engine.tick(Date.now())));
+    await close();
+    const printable = (result: TickResult) => ({ ...result, active: result.active.map((alert) => alert.summary) });
+    console.log(JSON.stringify(Object.fromEntries(monitors.map(({ spec }, index) => [spec.name, printable(results[index] as TickResult)])), null, 2));
     return;
   }
-  startAlerts(redisUrl);
+  await startAlerts();
   // The runner's timer is unref'd; this keeps the process alive until SIGINT/SIGTERM.
   setInterval(() => undefined, 1 << 30);
 }

@@ -27,7 +27,7 @@ export async function demo(): Promise<void> {
   console.log(
     `[lookout] demo workers (supervisors ${supervisors.map((supervisor) => supervisor.name).join(', ')}) and traffic on queues emails, images, reports, partner-sync (and a paused newsletters queue)`,
   );
-  await startMonitor(redisUrl);
-  const url = await startWebServer(redisUrl, { LOOKOUT_AUTH: 'none' });
+  await startMonitor();
+  const url = await startWebServer({ LOOKOUT_AUTH: 'none', REDIS_URL: redisUrl });
   console.log(`\n  Lookout demo is running: open ${url}\n  Press Ctrl+C to stop.\n`);
 }

@@ -1,8 +1,8 @@
-import { ensureRedisUrl, startWebServer } from '../runtime';
+import { ensureRedis, startWebServer } from '../runtime';
 
 /** `lookout web`: the dashboard and API only (stateless; run as many as you like). `lookout start` adds the monitor. */
 export async function web(): Promise<void> {
-  const redisUrl = await ensureRedisUrl();
-  const url = await startWebServer(redisUrl);
+  await ensureRedis();
+  const url = await startWebServer();
   console.log(`[lookout] dashboard on ${url}`);
 }

@@ -1,8 +1,8 @@
 'use client';
 
-import Link from 'next/link';
 import type { Alert, Severity } from '@/lib/alerts/types';
 import { useAlerts } from '../api/alert-hooks';
+import { ConnectionLink } from '../layout/connection-link';
 import { countAlerts } from './alert-format';
 
 const TONE: Record<Severity, string> = {
@@ -17,7 +17,7 @@ export function AlertBadge({ alerts, queue }: { alerts: readonly Alert[]; queue?
   if (!count.severity) return null;
   const label = count.firing ? `${count.firing} firing` : `${count.pending} pending`;
   return (
-    <Link
+    <ConnectionLink
       href="/alerts"
       data-testid="alert-badge"
       data-severity={count.severity}
@@ -25,7 +25,7 @@ export function AlertBadge({ alerts, queue }: { alerts: readonly Alert[]; queue?
       className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ${count.firing ? TONE[count.severity] : 'border border-slate-400 text-slate-600 dark:text-slate-300'}`}
     >
       {label}
-    </Link>
+    </ConnectionLink>
   );
 }
 

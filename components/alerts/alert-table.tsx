@@ -1,9 +1,9 @@
 'use client';
 
-import Link from 'next/link';
 import { useEffect, useState } from 'react';
 import type { AlertView } from '@/lib/alerts';
 import { formatAgo, formatTimestamp } from '../format';
+import { ConnectionLink } from '../layout/connection-link';
 import { EmptyState } from '../ui/panel';
 import { valueVsThreshold } from './alert-format';
 import { SilenceControl } from './silence-control';
@@ -18,9 +18,9 @@ function queueLink(alert: AlertView) {
   if (alert.queue === null) return <span className="text-slate-500">all</span>;
   const query = alert.prefix && alert.prefix !== 'bull' ? `?prefix=${encodeURIComponent(alert.prefix)}` : '';
   return (
-    <Link href={`/queues/${encodeURIComponent(alert.queue)}${query}`} className="text-sky-700 hover:underline dark:text-sky-400">
+    <ConnectionLink href={`/queues/${encodeURIComponent(alert.queue)}${query}`} className="text-sky-700 hover:underline dark:text-sky-400">
       {alert.queue}
-    </Link>
+    </ConnectionLink>
   );
 }
 

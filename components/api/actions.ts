@@ -5,8 +5,8 @@ import type { FailureGroups } from '@/lib/queues/failures/groups';
 import type { QueueDetail } from '@/lib/queues/service';
 import type { JobDetail, JobPage, JobState, JobSummary } from '@/lib/queues/types';
 import { useToast } from '../ui/toast';
-import { fetchJson, queuePath } from './client';
-import { queryKeys, withPrefix, type QueueLocator } from './hooks';
+import { queuePath } from './client';
+import { useApi, withPrefix, type QueryKeys, type QueueLocator } from './hooks';
 
 /** What the bulk endpoints answer (lib/queues/actions BulkResult). */
 export interface BulkResult {
@@ -30,8 +30,8 @@ async function patchQueries<T>(client: QueryClient, queryKey: QueryKey, update: 
 }
 
 /** Hides jobs from the loaded pages (of one state, or of all) at once; the next poll shows the truth. */
-function hideJobs(client: QueryClient, queue: QueueLocator, leaves: (job: JobSummary) => boolean, state?: JobState): Promise<Snapshot> {
-  const key = state ? [...queryKeys.queue(queue), 'jobs', state] : [...queryKeys.queue(queue), 'jobs'];
+function hideJobs(client: QueryClient, keys: QueryKeys, queue: QueueLocator, leaves: (job: JobSummary) => boolean, state?: JobState): Promise<Snapshot> {
+  const key = state ? [...keys.queue(queue), 'jobs', state] : [...keys.queue(queue), 'jobs'];
   return patchQueries<JobPage>(client, key, (page) => {
     const jobs = page.jobs.filter((job) => !leaves(job));
     return { ...page, jobs, total: Math.max(0, page.total - (page.jobs.length - jobs.length)) };
@@ -45,6 +45,7 @@ function hideJobs(client: QueryClient, queue: QueueLocator, leaves: (job: JobSum
 function useOptimisticAction<V, R>(spec: { run: (vars: V) => Promise<R>; optimistic: (client: QueryClient, vars: V) => Promise<Snapshot>; success: (result: R, vars: V) => string }) {
   const client = useQueryClient();
   const toast = useToast();
+  const { keys } = useApi();
   return useMutation<R, Error, V, Snapshot>({
     mutationFn: spec.run,
     onMutate: (vars) => spec.optimistic(client, vars),
@@ -54,7 +55,7 @@ function useOptimisticAction<V, R>(spec: { run: (vars: V) => Promise<R>; optimis
     },
     onSuccess: (result, vars) => toast({ kind: 'success', message: spec.success(result, vars) }),
     onSettled: async () => {
-      await Promise.all([client.invalidateQueries({ queryKey: queryKeys.queues() }), client.invalidateQueries({ queryKey: ['audit'] })]);
+      await Promise.all([client.invalidateQueries({ queryKey: keys.queues() }), client.invalidateQueries({ queryKey: keys.audits() })]);
     },
   });
 }
@@ -69,14 +70,15 @@ export type JobAction = 'retry' | 'delete' | 'promote';
 const DONE: Record<JobAction, string> = { retry: 'Retried', delete: 'Deleted', promote: 'Promoted' };
 
 export function useJobAction(queue: QueueLocator) {
+  const api = useApi();
   return useOptimisticAction({
     run: ({ action, id }: { action: JobAction; id: string }) => {
       const path = `${queuePath(queue.name)}/jobs/${encodeURIComponent(id)}${action === 'delete' ? '' : `/${action}`}`;
-      return fetchJson<{ ok: true }>(withPrefix(path, queue), action === 'delete' ? { method: 'DELETE' } : post());
+      return api.fetch<{ ok: true }>(withPrefix(path, queue), action === 'delete' ? { method: 'DELETE' } : post());
     },
     optimistic: async (client, { action, id }) => [
-      ...(await hideJobs(client, queue, (job) => job.id === id)),
-      ...(await patchQueries<JobDetail>(client, queryKeys.job(queue, id), (job) => (action === 'delete' ? job : { ...job, state: 'waiting' }))),
+      ...(await hideJobs(client, api.keys, queue, (job) => job.id === id)),
+      ...(await patchQueries<JobDetail>(client, api.keys.job(queue, id), (job) => (action === 'delete' ? job : { ...job, state: 'waiting' }))),
     ],
     success: (_, { action, id }) => `${DONE[action]} job ${id}.`,
   });
@@ -94,24 +96,26 @@ function describeBulk(result: BulkResult, { kind }: BulkRequest): string {
 }
 
 export function useBulkAction(queue: QueueLocator) {
+  const api = useApi();
   return useOptimisticAction({
-    run: ({ kind, body }: BulkRequest) => fetchJson<BulkResult>(withPrefix(`${queuePath(queue.name)}/${kind}`, queue), post(body)),
+    run: ({ kind, body }: BulkRequest) => api.fetch<BulkResult>(withPrefix(`${queuePath(queue.name)}/${kind}`, queue), post(body)),
     optimistic: async (client, { body }) => {
       if (body.group !== undefined) {
-        return patchQueries<FailureGroups>(client, queryKeys.failures(queue), (data) => ({ ...data, groups: data.groups.filter((group) => group.fingerprint !== body.group) }));
+        return patchQueries<FailureGroups>(client, api.keys.failures(queue), (data) => ({ ...data, groups: data.groups.filter((group) => group.fingerprint !== body.group) }));
       }
       const ids = body.ids ? new Set(body.ids) : null;
       // Without ids the whole state is covered, except jobs younger than a clean's grace period.
-      return body.graceMs ? [] : hideJobs(client, queue, (job) => ids === null || ids.has(job.id), body.state);
+      return body.graceMs ? [] : hideJobs(client, api.keys, queue, (job) => ids === null || ids.has(job.id), body.state);
     },
     success: describeBulk,
   });
 }
 
 export function usePauseToggle(queue: QueueLocator) {
+  const api = useApi();
   return useOptimisticAction({
-    run: (pause: boolean) => fetchJson<{ ok: true; paused: boolean }>(withPrefix(`${queuePath(queue.name)}/${pause ? 'pause' : 'resume'}`, queue), post()),
-    optimistic: (client, pause) => patchQueries<QueueDetail>(client, queryKeys.queue(queue), (detail) => ({ ...detail, paused: pause }), true),
+    run: (pause: boolean) => api.fetch<{ ok: true; paused: boolean }>(withPrefix(`${queuePath(queue.name)}/${pause ? 'pause' : 'resume'}`, queue), post()),
+    optimistic: (client, pause) => patchQueries<QueueDetail>(client, api.keys.queue(queue), (detail) => ({ ...detail, paused: pause }), true),
     success: (_, pause) => (pause ? `Paused ${queue.name}: workers take no new jobs.` : `Resumed ${queue.name}.`),
   });
 }

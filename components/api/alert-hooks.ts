@@ -2,8 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AlertView, DeliveryAttempt, RuleOverrides, RuleView, WebhookEdit, WebhookView } from '@/lib/alerts';
-import { fetchJson } from './client';
-import { POLL_INTERVAL_MS, queryKeys } from './hooks';
+import { POLL_INTERVAL_MS, useApi } from './hooks';
 
 const sendJson = (method: 'POST' | 'PUT', body: unknown): RequestInit => ({
   method,
@@ -12,58 +11,66 @@ const sendJson = (method: 'POST' | 'PUT', body: unknown): RequestInit => ({
 });
 
 export function useAlerts() {
+  const api = useApi();
   return useQuery({
-    queryKey: queryKeys.alerts(),
-    queryFn: () => fetchJson<{ active: AlertView[]; recent: AlertView[] }>('/api/alerts'),
+    queryKey: api.keys.alerts(),
+    queryFn: () => api.fetch<{ active: AlertView[]; recent: AlertView[] }>('/api/alerts'),
     refetchInterval: POLL_INTERVAL_MS,
   });
 }
 
 export function useAlertRules() {
-  return useQuery({ queryKey: queryKeys.alertRules(), queryFn: () => fetchJson<{ rules: RuleView[]; overrides: RuleOverrides }>('/api/alerts/rules') });
+  const api = useApi();
+  return useQuery({ queryKey: api.keys.alertRules(), queryFn: () => api.fetch<{ rules: RuleView[]; overrides: RuleOverrides }>('/api/alerts/rules') });
 }
 
 export function useWebhooks(enabled: boolean) {
-  return useQuery({ queryKey: queryKeys.webhooks(), queryFn: () => fetchJson<{ webhooks: WebhookView[] }>('/api/alerts/webhooks'), enabled });
+  const api = useApi();
+  return useQuery({ queryKey: api.keys.webhooks(), queryFn: () => api.fetch<{ webhooks: WebhookView[] }>('/api/alerts/webhooks'), enabled });
 }
 
 export function useDeliveries() {
+  const api = useApi();
   return useQuery({
-    queryKey: queryKeys.deliveries(),
-    queryFn: () => fetchJson<{ deliveries: DeliveryAttempt[] }>('/api/alerts/deliveries?limit=50'),
+    queryKey: api.keys.deliveries(),
+    queryFn: () => api.fetch<{ deliveries: DeliveryAttempt[] }>('/api/alerts/deliveries?limit=50'),
     refetchInterval: POLL_INTERVAL_MS,
   });
 }
 
 export function useSilenceAlert() {
   const client = useQueryClient();
+  const api = useApi();
   return useMutation({
     mutationFn: ({ id, minutes }: { id: string; minutes: number }) =>
-      fetchJson<{ id: string; silencedUntil: number | null }>(`/api/alerts/${encodeURIComponent(id)}/silence`, sendJson('POST', { minutes })),
-    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.alerts() }),
+      api.fetch<{ id: string; silencedUntil: number | null }>(`/api/alerts/${encodeURIComponent(id)}/silence`, sendJson('POST', { minutes })),
+    onSuccess: () => client.invalidateQueries({ queryKey: api.keys.alerts() }),
   });
 }
 
 export function useSaveRules() {
   const client = useQueryClient();
+  const api = useApi();
   return useMutation({
-    mutationFn: (overrides: RuleOverrides) => fetchJson<{ rules: RuleView[]; overrides: RuleOverrides }>('/api/alerts/rules', sendJson('PUT', overrides)),
-    onSuccess: (data) => client.setQueryData(queryKeys.alertRules(), data),
+    mutationFn: (overrides: RuleOverrides) => api.fetch<{ rules: RuleView[]; overrides: RuleOverrides }>('/api/alerts/rules', sendJson('PUT', overrides)),
+    onSuccess: (data) => client.setQueryData(api.keys.alertRules(), data),
   });
 }
 
 export function useSaveWebhooks() {
   const client = useQueryClient();
+  const api = useApi();
   return useMutation({
-    mutationFn: (webhooks: WebhookEdit[]) => fetchJson<{ webhooks: WebhookView[] }>('/api/alerts/webhooks', sendJson('PUT', { webhooks })),
-    onSuccess: (data) => client.setQueryData(queryKeys.webhooks(), data),
+    mutationFn: (webhooks: WebhookEdit[]) => api.fetch<{ webhooks: WebhookView[] }>('/api/alerts/webhooks', sendJson('PUT', { webhooks })),
+    onSuccess: (data) => client.setQueryData(api.keys.webhooks(), data),
   });
 }
 
 export function useSendTestNotification() {
   const client = useQueryClient();
+  const api = useApi();
   return useMutation({
-    mutationFn: (webhookId?: string) => fetchJson<{ results: DeliveryAttempt[] }>('/api/alerts/webhooks/test', sendJson('POST', { webhookId })),
-    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.deliveries() }),
+    mutationFn: (webhookId?: string) => api.fetch<{ results: DeliveryAttempt[] }>('/api/alerts/webhooks/test', sendJson('POST', { webhookId })),
+    onSuccess: () => client.invalidateQueries({ queryKey: api.keys.deliveries() }),
   });
 }

@@ -1,13 +1,16 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import type { AuditPage } from '@/lib/audit/types';
 import type { FailureGroups } from '@/lib/queues/failures/groups';
 import type { JobNamesResponse, MetricsSeriesResponse, MetricsSummary } from '@/lib/metrics/types';
 import type { QueueDetail } from '@/lib/queues/service';
 import type { JobDetail, JobPage, JobState, QueueSummary } from '@/lib/queues/types';
+import type { ConnectionStatus } from '@/lib/redis/health';
 import type { WorkersOverview } from '@/lib/workers/types';
 import { fetchJson, queuePath } from './client';
+import { useConnection, withConnection } from './connection';
 
 export const POLL_INTERVAL_MS = 3000;
 /** Metrics move per minute; polling them every 5 s is plenty. */
@@ -26,24 +29,52 @@ export function withPrefix(path: string, locator: QueueLocator, params: Record<s
   return query ? `${path}?${query}` : path;
 }
 
-/** One factory for every query key, so invalidation and prefetching agree on names. */
-export const queryKeys = {
-  health: () => ['health'] as const,
-  queues: () => ['queues'] as const,
-  queue: (queue: QueueLocator) => ['queues', queue.prefix ?? '', queue.name] as const,
-  jobs: (queue: QueueLocator, state: JobState, cursor: string) => [...queryKeys.queue(queue), 'jobs', state, cursor] as const,
-  job: (queue: QueueLocator, id: string) => [...queryKeys.queue(queue), 'job', id] as const,
-  failures: (queue: QueueLocator) => [...queryKeys.queue(queue), 'failures'] as const,
-  audit: (cursor: string) => ['audit', cursor] as const,
-  alerts: () => ['alerts'] as const,
-  alertRules: () => ['alerts', 'rules'] as const,
-  webhooks: () => ['alerts', 'webhooks'] as const,
-  deliveries: () => ['alerts', 'deliveries'] as const,
-  workers: () => ['workers'] as const,
-  metrics: (queue: QueueLocator | null, rangeSeconds: number) => ['metrics', queue?.prefix ?? '', queue?.name ?? '', rangeSeconds] as const,
-  metricsSummary: (queue: QueueLocator | null) => ['metrics', queue?.prefix ?? '', queue?.name ?? '', 'summary'] as const,
-  jobNameMetrics: (queue: QueueLocator, rangeSeconds: number) => ['metrics', queue.prefix ?? '', queue.name, 'job-names', rangeSeconds] as const,
-};
+/**
+ * One factory for every query key, so invalidation and prefetching agree on names. Every key starts with the
+ * connection, so two connections never share a cache entry (nor show each other's data while switching).
+ */
+export function queryKeys(connection: string | undefined) {
+  const root = ['connection', connection ?? ''] as const;
+  const queue = (locator: QueueLocator) => [...root, 'queues', locator.prefix ?? '', locator.name] as const;
+  return {
+    /** The start of every key of this connection. */
+    root: () => root,
+    health: () => [...root, 'health'] as const,
+    queues: () => [...root, 'queues'] as const,
+    queue,
+    jobs: (locator: QueueLocator, state: JobState, cursor: string) => [...queue(locator), 'jobs', state, cursor] as const,
+    job: (locator: QueueLocator, id: string) => [...queue(locator), 'job', id] as const,
+    failures: (locator: QueueLocator) => [...queue(locator), 'failures'] as const,
+    audits: () => [...root, 'audit'] as const,
+    audit: (cursor: string) => [...root, 'audit', cursor] as const,
+    alerts: () => [...root, 'alerts'] as const,
+    alertRules: () => [...root, 'alerts', 'rules'] as const,
+    webhooks: () => [...root, 'alerts', 'webhooks'] as const,
+    deliveries: () => [...root, 'alerts', 'deliveries'] as const,
+    workers: () => [...root, 'workers'] as const,
+    metrics: (locator: QueueLocator | null, rangeSeconds: number) => [...root, 'metrics', locator?.prefix ?? '', locator?.name ?? '', rangeSeconds] as const,
+    metricsSummary: (locator: QueueLocator | null) => [...root, 'metrics', locator?.prefix ?? '', locator?.name ?? '', 'summary'] as const,
+    jobNameMetrics: (locator: QueueLocator, rangeSeconds: number) => [...root, 'metrics', locator.prefix ?? '', locator.name, 'job-names', rangeSeconds] as const,
+  };
+}
+
+export type QueryKeys = ReturnType<typeof queryKeys>;
+
+/** What useApi gives: the connection, its query keys and a fetcher addressing it. */
+export type Api = ReturnType<typeof useApi>;
+
+/** The page's connection with its query keys and an API fetcher that addresses it (`?connection=`). */
+export function useApi() {
+  const connection = useConnection();
+  return useMemo(
+    () => ({
+      connection,
+      keys: queryKeys(connection),
+      fetch: <T>(path: string, init?: RequestInit) => fetchJson<T>(withConnection(path, connection), init),
+    }),
+    [connection],
+  );
+}
 
 export interface Health {
   status: 'ok' | 'degraded';
@@ -52,11 +83,12 @@ export interface Health {
 }
 
 export function useHealth() {
+  const { keys, connection } = useApi();
   return useQuery({
-    queryKey: queryKeys.health(),
+    queryKey: keys.health(),
     // 503 still carries a body describing what is down; read it rather than treating it as an error.
     queryFn: async (): Promise<Health> => {
-      const response = await fetch('/api/health', { cache: 'no-store' });
+      const response = await fetch(withConnection('/api/health', connection), { cache: 'no-store' });
       return (await response.json()) as Health;
     },
     refetchInterval: POLL_INTERVAL_MS,
@@ -64,35 +96,48 @@ export function useHealth() {
   });
 }
 
-export function useQueues() {
+/** The configured connections and whether each answers, for the switcher; the same whichever page shows. */
+export function useConnections() {
   return useQuery({
-    queryKey: queryKeys.queues(),
-    queryFn: () => fetchJson<{ queues: QueueSummary[]; prefixes: string[] }>('/api/queues'),
+    queryKey: ['connections'],
+    queryFn: () => fetchJson<{ connections: ConnectionStatus[] }>('/api/connections'),
+    refetchInterval: POLL_INTERVAL_MS,
+  });
+}
+
+export function useQueues() {
+  const api = useApi();
+  return useQuery({
+    queryKey: api.keys.queues(),
+    queryFn: () => api.fetch<{ queues: QueueSummary[]; prefixes: string[] }>('/api/queues'),
     refetchInterval: POLL_INTERVAL_MS,
   });
 }
 
 export function useQueue(queue: QueueLocator) {
+  const api = useApi();
   return useQuery({
-    queryKey: queryKeys.queue(queue),
-    queryFn: () => fetchJson<QueueDetail>(withPrefix(queuePath(queue.name), queue)),
+    queryKey: api.keys.queue(queue),
+    queryFn: () => api.fetch<QueueDetail>(withPrefix(queuePath(queue.name), queue)),
     refetchInterval: POLL_INTERVAL_MS,
   });
 }
 
 export function useJobs(queue: QueueLocator, state: JobState, cursor: string, limit = 50, enabled = true) {
+  const api = useApi();
   return useQuery({
-    queryKey: queryKeys.jobs(queue, state, cursor),
-    queryFn: () => fetchJson<JobPage>(withPrefix(`${queuePath(queue.name)}/jobs`, queue, { state, cursor, limit: String(limit) })),
+    queryKey: api.keys.jobs(queue, state, cursor),
+    queryFn: () => api.fetch<JobPage>(withPrefix(`${queuePath(queue.name)}/jobs`, queue, { state, cursor, limit: String(limit) })),
     refetchInterval: POLL_INTERVAL_MS,
     enabled,
   });
 }
 
 export function useJob(queue: QueueLocator, id: string) {
+  const api = useApi();
   return useQuery({
-    queryKey: queryKeys.job(queue, id),
-    queryFn: () => fetchJson<JobDetail>(withPrefix(`${queuePath(queue.name)}/jobs/${encodeURIComponent(id)}`, queue)),
+    queryKey: api.keys.job(queue, id),
+    queryFn: () => api.fetch<JobDetail>(withPrefix(`${queuePath(queue.name)}/jobs/${encodeURIComponent(id)}`, queue)),
     refetchInterval: POLL_INTERVAL_MS,
     // Never show the previous job's data under another job's id.
     placeholderData: undefined,
@@ -103,26 +148,29 @@ export function useJob(queue: QueueLocator, id: string) {
 export const FAILURE_POLL_INTERVAL_MS = 10_000;
 
 export function useFailureGroups(queue: QueueLocator, enabled = true) {
+  const api = useApi();
   return useQuery({
-    queryKey: queryKeys.failures(queue),
-    queryFn: () => fetchJson<FailureGroups>(withPrefix(`${queuePath(queue.name)}/failures`, queue)),
+    queryKey: api.keys.failures(queue),
+    queryFn: () => api.fetch<FailureGroups>(withPrefix(`${queuePath(queue.name)}/failures`, queue)),
     refetchInterval: FAILURE_POLL_INTERVAL_MS,
     enabled,
   });
 }
 
 export function useAudit(cursor: string, limit = 50) {
+  const api = useApi();
   return useQuery({
-    queryKey: queryKeys.audit(cursor),
-    queryFn: () => fetchJson<AuditPage>(`/api/audit?${new URLSearchParams({ limit: String(limit), ...(cursor ? { cursor } : {}) })}`),
+    queryKey: api.keys.audit(cursor),
+    queryFn: () => api.fetch<AuditPage>(`/api/audit?${new URLSearchParams({ limit: String(limit), ...(cursor ? { cursor } : {}) })}`),
     refetchInterval: POLL_INTERVAL_MS,
   });
 }
 
 export function useWorkers() {
+  const api = useApi();
   return useQuery({
-    queryKey: queryKeys.workers(),
-    queryFn: () => fetchJson<WorkersOverview>('/api/workers'),
+    queryKey: api.keys.workers(),
+    queryFn: () => api.fetch<WorkersOverview>('/api/workers'),
     refetchInterval: POLL_INTERVAL_MS,
   });
 }
@@ -140,25 +188,28 @@ function metricsPath(path: string, queue: QueueLocator | null, params: Record<st
 
 /** Points over the last `rangeSeconds` (measured on the server's clock), for all queues or one. */
 export function useMetrics(queue: QueueLocator | null, rangeSeconds: number) {
+  const api = useApi();
   return useQuery({
-    queryKey: queryKeys.metrics(queue, rangeSeconds),
-    queryFn: () => fetchJson<MetricsSeriesResponse>(metricsPath('/api/metrics', queue, { range: String(rangeSeconds) })),
+    queryKey: api.keys.metrics(queue, rangeSeconds),
+    queryFn: () => api.fetch<MetricsSeriesResponse>(metricsPath('/api/metrics', queue, { range: String(rangeSeconds) })),
     refetchInterval: METRICS_POLL_INTERVAL_MS,
   });
 }
 
 export function useMetricsSummary(queue: QueueLocator | null) {
+  const api = useApi();
   return useQuery({
-    queryKey: queryKeys.metricsSummary(queue),
-    queryFn: () => fetchJson<MetricsSummary>(metricsPath('/api/metrics/summary', queue)),
+    queryKey: api.keys.metricsSummary(queue),
+    queryFn: () => api.fetch<MetricsSummary>(metricsPath('/api/metrics/summary', queue)),
     refetchInterval: METRICS_POLL_INTERVAL_MS,
   });
 }
 
 export function useJobNameMetrics(queue: QueueLocator, rangeSeconds: number) {
+  const api = useApi();
   return useQuery({
-    queryKey: queryKeys.jobNameMetrics(queue, rangeSeconds),
-    queryFn: () => fetchJson<JobNamesResponse>(metricsPath('/api/metrics/job-names', queue, { range: String(rangeSeconds) })),
+    queryKey: api.keys.jobNameMetrics(queue, rangeSeconds),
+    queryFn: () => api.fetch<JobNamesResponse>(metricsPath('/api/metrics/job-names', queue, { range: String(rangeSeconds) })),
     refetchInterval: METRICS_POLL_INTERVAL_MS,
   });
 }

@@ -1,10 +1,10 @@
 'use client';
 
-import Link from 'next/link';
 import { useState } from 'react';
 import type { AuditEntry } from '@/lib/audit/types';
 import { useAudit } from '../api/hooks';
 import { formatCount, formatDuration, formatTimestamp } from '../format';
+import { ConnectionLink } from '../layout/connection-link';
 import { Freshness } from '../layout/freshness';
 import { PageHeader } from '../layout/page-header';
 import { EmptyState, ErrorState, Panel } from '../ui/panel';
@@ -77,9 +77,9 @@ export function AuditView() {
                       {describeParams(entry) ? <span className="block font-mono text-xs text-slate-500">{describeParams(entry)}</span> : null}
                     </td>
                     <td className="truncate py-2 pr-4">
-                      <Link href={queueHref(entry)} className="text-sky-700 hover:underline dark:text-sky-400">
+                      <ConnectionLink href={queueHref(entry)} className="text-sky-700 hover:underline dark:text-sky-400">
                         {entry.queue}
-                      </Link>
+                      </ConnectionLink>
                     </td>
                     <td className="truncate py-2 pr-4 font-mono text-xs" data-testid="audit-jobs" title={entry.jobIds.join(', ')}>
                       {entry.jobIds.join(', ')}

@@ -1,6 +1,5 @@
 'use client';
 
-import Link from 'next/link';
 import { useEffect, useState } from 'react';
 import type { FailureGroup } from '@/lib/queues/failures/groups';
 import { useBulkAction } from '../api/actions';
@@ -8,6 +7,7 @@ import { useCan } from '../auth/use-me';
 import { useFailureGroups, type QueueLocator } from '../api/hooks';
 import { formatAgo, formatCount } from '../format';
 import { jobHref } from '../jobs/job-table';
+import { ConnectionLink } from '../layout/connection-link';
 import { useConfirm } from '../ui/confirm-dialog';
 import { ErrorState } from '../ui/panel';
 
@@ -73,9 +73,9 @@ export function FailureGroupsPanel({ queue, onShowGroup }: { queue: QueueLocator
               {group.topFrame ? <p className="truncate font-mono text-xs text-slate-500">{group.topFrame}</p> : null}
               <p className="mt-1 text-xs text-slate-500">
                 last {formatAgo(group.lastSeen, now)} · first {formatAgo(group.firstSeen, now)} · e.g.{' '}
-                <Link href={jobHref(queue.name, group.sampleJobId, queue.prefix)} className="font-mono text-sky-700 hover:underline dark:text-sky-400">
+                <ConnectionLink href={jobHref(queue.name, group.sampleJobId, queue.prefix)} className="font-mono text-sky-700 hover:underline dark:text-sky-400">
                   #{group.sampleJobId}
-                </Link>
+                </ConnectionLink>
               </p>
             </div>
             <span className="flex shrink-0 gap-1">

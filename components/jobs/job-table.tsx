@@ -1,10 +1,10 @@
 'use client';
 
-import Link from 'next/link';
 import { useEffect, useState } from 'react';
 import type { JobState, JobSummary } from '@/lib/queues/types';
 import type { JobAction } from '../api/actions';
 import { formatAgo } from '../format';
+import { ConnectionLink } from '../layout/connection-link';
 import { ACTION_LABEL, availableActions } from './available-actions';
 import { ProgressBar } from './progress-bar';
 
@@ -72,9 +72,9 @@ export function JobTable({ queue, prefix, state, jobs, actions }: { queue: strin
                 </td>
               ) : null}
               <td className="truncate py-2 pr-4 font-mono">
-                <Link href={jobHref(queue, job.id, prefix)} className="text-sky-700 hover:underline dark:text-sky-400">
+                <ConnectionLink href={jobHref(queue, job.id, prefix)} className="text-sky-700 hover:underline dark:text-sky-400">
                   {job.id}
-                </Link>
+                </ConnectionLink>
               </td>
               <td className="truncate py-2 pr-4">
                 {job.name ?? <span className="italic text-slate-400">no name</span>}

@@ -1,10 +1,11 @@
 'use client';
 
-import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
 import { ApiError } from '../api/client';
 import { useCan } from '../auth/use-me';
+import { useConnection, withConnection } from '../api/connection';
 import { useJob } from '../api/hooks';
+import { ConnectionLink } from '../layout/connection-link';
 import { Freshness } from '../layout/freshness';
 import { PageHeader } from '../layout/page-header';
 import { EmptyState, ErrorState, Panel } from '../ui/panel';
@@ -24,12 +25,12 @@ export function JobView({ queue, id }: { queue: string; id: string }) {
   const prefix = useSearchParams().get('prefix') ?? undefined;
   const locator = { name: queue, prefix };
   const { data: job, error, isError, isPending, dataUpdatedAt } = useJob(locator, id);
-  const queueLink = `/queues/${encodeURIComponent(queue)}${prefix ? `?prefix=${encodeURIComponent(prefix)}` : ''}`;
+  const queueLink = withConnection(`/queues/${encodeURIComponent(queue)}${prefix ? `?prefix=${encodeURIComponent(prefix)}` : ''}`, useConnection());
 
   if (error instanceof ApiError && error.status === 404) {
     return (
       <EmptyState title={`Job ${id} was not found`} testId="job-not-found">
-        {error.message} <Link href={queueLink} className="text-sky-700 underline">Back to {queue}</Link>
+        {error.message} <ConnectionLink href={queueLink} className="text-sky-700 underline">Back to {queue}</ConnectionLink>
       </EmptyState>
     );
   }
@@ -48,9 +49,9 @@ export function JobView({ queue, id }: { queue: string; id: string }) {
           </span>
         }
         subtitle={
-          <Link href={queueLink} className="hover:underline">
+          <ConnectionLink href={queueLink} className="hover:underline">
             ← {queue}
-          </Link>
+          </ConnectionLink>
         }
       >
         <Freshness dataUpdatedAt={dataUpdatedAt} isError={isError} />

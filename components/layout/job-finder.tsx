@@ -1,11 +1,13 @@
 'use client';
 
-import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { FoundJob } from '@/lib/queues/search/find';
+import { withConnection } from '../api/connection';
+import { useApi } from '../api/hooks';
 import { findJobById } from '../api/search-hooks';
 import { jobHref } from '../jobs/job-table';
+import { ConnectionLink } from './connection-link';
 import { SearchInput } from '../ui/search-input';
 
 type Answer = { kind: 'idle' } | { kind: 'busy' } | { kind: 'found'; id: string; jobs: FoundJob[] } | { kind: 'error'; message: string };
@@ -13,6 +15,7 @@ type Answer = { kind: 'idle' } | { kind: 'busy' } | { kind: 'found'; id: string;
 /** The header's box: a job id, looked up in every queue; one hit opens the job, several are listed. */
 export function JobFinder() {
   const router = useRouter();
+  const api = useApi();
   const [draft, setDraft] = useState('');
   const [answer, setAnswer] = useState<Answer>({ kind: 'idle' });
   useEffect(() => {
@@ -27,11 +30,11 @@ export function JobFinder() {
     if (!id) return;
     setAnswer({ kind: 'busy' });
     try {
-      const { jobs } = await findJobById(id);
+      const { jobs } = await findJobById(api, id);
       const only = jobs.length === 1 ? jobs[0] : undefined;
       if (only) {
         setAnswer({ kind: 'idle' });
-        router.push(jobHref(only.queue, only.id, only.prefix));
+        router.push(withConnection(jobHref(only.queue, only.id, only.prefix), api.connection));
         return;
       }
       setAnswer({ kind: 'found', id, jobs });
@@ -51,9 +54,9 @@ export function JobFinder() {
             <ul className="divide-y divide-slate-100 dark:divide-slate-800">
               {answer.jobs.map((job) => (
                 <li key={`${job.prefix}:${job.queue}`} className="py-1">
-                  <Link href={jobHref(job.queue, job.id, job.prefix)} onClick={() => setAnswer({ kind: 'idle' })} className="text-sky-700 hover:underline dark:text-sky-400">
+                  <ConnectionLink href={jobHref(job.queue, job.id, job.prefix)} onClick={() => setAnswer({ kind: 'idle' })} className="text-sky-700 hover:underline dark:text-sky-400">
                     {job.queue}
-                  </Link>{' '}
+                  </ConnectionLink>{' '}
                   <span className="text-slate-500">
                     {job.prefix} · {job.name ?? 'no name'} · {job.state}
                   </span>

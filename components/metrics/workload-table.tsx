@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { ConnectionLink } from '../layout/connection-link';
 import { useMetricsSummary } from '../api/hooks';
 import { formatCount, formatDuration, formatRate } from '../format';
 import { EmptyState } from '../ui/panel';
@@ -29,9 +29,9 @@ export function WorkloadTable() {
           {queues.map((queue) => (
             <tr key={`${queue.prefix}:${queue.name}`} data-testid="workload-row" data-queue={queue.name} className="border-t border-slate-100 dark:border-slate-800">
               <td className="max-w-xs truncate py-2 pr-4">
-                <Link href={`/queues/${encodeURIComponent(queue.name)}${queue.prefix !== 'bull' ? `?prefix=${encodeURIComponent(queue.prefix)}` : ''}`} className="text-sky-700 hover:underline dark:text-sky-400">
+                <ConnectionLink href={`/queues/${encodeURIComponent(queue.name)}${queue.prefix !== 'bull' ? `?prefix=${encodeURIComponent(queue.prefix)}` : ''}`} className="text-sky-700 hover:underline dark:text-sky-400">
                   {queue.name}
-                </Link>
+                </ConnectionLink>
               </td>
               <td className="py-2 pr-4 text-right tabular-nums">{formatCount(queue.backlog)}</td>
               <td className="py-2 pr-4 text-right tabular-nums">{formatRate(queue.throughputPerMinute)}</td>

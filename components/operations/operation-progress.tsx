@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState } from 'react';
 import type { OperationView } from '@/lib/operations/types';
+import { useApi } from '../api/hooks';
 import { cancelOperation, useOperation } from '../api/search-hooks';
 import { useToast } from '../ui/toast';
 import { describeOperation, operationPercent } from './describe';
@@ -9,6 +10,7 @@ import { describeOperation, operationPercent } from './describe';
 /** One background operation: what it does, a progress bar, Cancel while it runs; it reports its end once. */
 export function OperationProgress({ id, canCancel, onEnded, onDismiss }: { id: string; canCancel: boolean; onEnded(operation: OperationView): void; onDismiss(): void }) {
   const { data: operation, error } = useOperation(id);
+  const api = useApi();
   const toast = useToast();
   const [cancelling, setCancelling] = useState(false);
   const reported = useRef(false);
@@ -23,7 +25,7 @@ export function OperationProgress({ id, canCancel, onEnded, onDismiss }: { id: s
   const cancel = async () => {
     setCancelling(true);
     try {
-      const result = await cancelOperation(id);
+      const result = await cancelOperation(api, id);
       toast({ kind: 'success', message: describeOperation(result) });
     } catch (failure) {
       toast({ kind: 'error', message: failure instanceof Error ? failure.message : String(failure) });

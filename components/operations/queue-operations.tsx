@@ -3,7 +3,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import type { OperationView } from '@/lib/operations/types';
-import { queryKeys, type QueueLocator } from '../api/hooks';
+import { useApi, type QueueLocator } from '../api/hooks';
 import { useRunningOperations } from '../api/search-hooks';
 import { useCan } from '../auth/use-me';
 import { useToast } from '../ui/toast';
@@ -16,6 +16,7 @@ import { OperationProgress } from './operation-progress';
  */
 export function QueueOperations({ queue, started }: { queue: QueueLocator; started: readonly string[] }) {
   const running = useRunningOperations(queue);
+  const { keys } = useApi();
   const canCancel = useCan('operator');
   const client = useQueryClient();
   const toast = useToast();
@@ -26,11 +27,11 @@ export function QueueOperations({ queue, started }: { queue: QueueLocator; start
     (operation: OperationView) => {
       toast({ kind: operation.state === 'failed' ? 'error' : 'success', message: describeOperation(operation) });
       // Counts, lists, searches and failure groups of the queue all changed; so did the audit log.
-      void client.invalidateQueries({ queryKey: queryKeys.queue(queue) });
-      void client.invalidateQueries({ queryKey: queryKeys.queues() });
-      void client.invalidateQueries({ queryKey: ['audit'] });
+      void client.invalidateQueries({ queryKey: keys.queue(queue) });
+      void client.invalidateQueries({ queryKey: keys.queues() });
+      void client.invalidateQueries({ queryKey: keys.audits() });
     },
-    [client, queue, toast],
+    [client, keys, queue, toast],
   );
 
   if (ids.length === 0) return null;

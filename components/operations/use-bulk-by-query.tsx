@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import type { BulkAction } from '@/lib/queues/actions/bulk';
 import type { JobState, JobSummary } from '@/lib/queues/types';
-import type { QueueLocator } from '../api/hooks';
+import { useApi, type QueueLocator } from '../api/hooks';
 import { previewBulk, startBulk, type JobFilter } from '../api/search-hooks';
 import { useConfirm } from '../ui/confirm-dialog';
 import { useToast } from '../ui/toast';
@@ -47,6 +47,7 @@ function describeFilter(state: JobState, filter: JobFilter): string {
  */
 export function useBulkByQuery(queue: QueueLocator, state: JobState, filter: JobFilter, onStarted: (operationId: string) => void) {
   const { ask, dialog } = useConfirm();
+  const api = useApi();
   const toast = useToast();
   const [busy, setBusy] = useState(false);
 
@@ -55,7 +56,7 @@ export function useBulkByQuery(queue: QueueLocator, state: JobState, filter: Job
     const words = ACTION_WORDS[action];
     setBusy(true);
     try {
-      const preview = await previewBulk(queue, body);
+      const preview = await previewBulk(api, queue, body);
       if (preview.matched === 0) {
         toast({ kind: 'success', message: 'No job matches any more: nothing to do.' });
         return;
@@ -67,7 +68,7 @@ export function useBulkByQuery(queue: QueueLocator, state: JobState, filter: Job
         destructive: action === 'delete',
       });
       if (!confirmed) return;
-      onStarted((await startBulk(queue, body)).operationId);
+      onStarted((await startBulk(api, queue, body)).operationId);
     } catch (error) {
       toast({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
     } finally {

@@ -1,8 +1,8 @@
 'use client';
 
-import Link from 'next/link';
 import type { QueueSummary } from '@/lib/queues/types';
 import { formatCount, formatDuration, formatPercent } from '../format';
+import { ConnectionLink } from '../layout/connection-link';
 import { queueStatus } from './queue-status';
 import { StatusDot } from './status-dot';
 
@@ -56,9 +56,9 @@ export function QueueTable({ queues, showPrefix }: { queues: QueueSummary[]; sho
                   <StatusDot status={status} reason={reason} />
                 </td>
                 <td className="max-w-xs truncate py-2 pr-4 font-medium">
-                  <Link href={queueHref(queue)} className="text-sky-700 hover:underline dark:text-sky-400">
+                  <ConnectionLink href={queueHref(queue)} className="text-sky-700 hover:underline dark:text-sky-400">
                     {queue.name}
-                  </Link>
+                  </ConnectionLink>
                   {showPrefix ? <span className="ml-2 text-xs text-slate-500">{queue.prefix}</span> : null}
                   {queue.paused ? (
                     <span className="ml-2 rounded bg-indigo-100 px-1.5 py-0.5 text-xs text-indigo-800 dark:bg-indigo-950 dark:text-indigo-200">
@@ -68,9 +68,9 @@ export function QueueTable({ queues, showPrefix }: { queues: QueueSummary[]; sho
                 </td>
                 {COUNT_COLUMNS.map(([key]) => (
                   <td key={key} className="py-2 pr-4 text-right tabular-nums" data-testid={`count-${key}`}>
-                    <Link href={queueHref(queue, key)} className="hover:underline">
+                    <ConnectionLink href={queueHref(queue, key)} className="hover:underline">
                       {formatCount(queue.counts[key])}
-                    </Link>
+                    </ConnectionLink>
                   </td>
                 ))}
                 <td className="py-2 pr-4 text-right tabular-nums">{formatDuration(queue.oldestWaitingAgeMs)}</td>

@@ -1,6 +1,5 @@
 'use client';
 
-import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useCallback, useState } from 'react';
 import { JOB_STATES, type JobState } from '@/lib/queues/types';
@@ -10,6 +9,7 @@ import { filterParams, type JobFilter } from '../api/search-hooks';
 import { FailureGroupsPanel } from '../failures/failure-groups';
 import { formatCount, formatDuration, formatPercent } from '../format';
 import { JobsPanel } from '../jobs/jobs-panel';
+import { ConnectionLink } from '../layout/connection-link';
 import { Freshness } from '../layout/freshness';
 import { PageHeader } from '../layout/page-header';
 import { MetricsHeadline } from '../metrics/headline';
@@ -55,7 +55,7 @@ export function QueueView({ queue }: { queue: string }) {
   if (summary.error instanceof ApiError && summary.error.status === 404) {
     return (
       <EmptyState title={`Queue "${queue}" was not found`} testId="queue-not-found">
-        It has no keys in Redis under the configured prefixes. <Link href="/" className="text-sky-700 underline">Back to all queues</Link>
+        It has no keys in Redis under the configured prefixes. <ConnectionLink href="/" className="text-sky-700 underline">Back to all queues</ConnectionLink>
       </EmptyState>
     );
   }
@@ -73,9 +73,9 @@ export function QueueView({ queue }: { queue: string }) {
           </span>
         }
         subtitle={
-          <Link href="/" className="hover:underline">
+          <ConnectionLink href="/" className="hover:underline">
             ← All queues
-          </Link>
+          </ConnectionLink>
         }
       >
         <Freshness dataUpdatedAt={summary.dataUpdatedAt} isError={summary.isError} />

@@ -33,13 +33,15 @@ async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
   throw new Error(`${url} did not answer within ${timeoutMs} ms`);
 }
 
-export async function startStack(prefix = 'bull', env: Record<string, string> = {}): Promise<Stack> {
+/** `env` may depend on the private Redis's URL (e.g. LOOKOUT_CONNECTIONS naming it). */
+export async function startStack(prefix = 'bull', env: Record<string, string> | ((redisUrl: string) => Record<string, string>) = {}): Promise<Stack> {
   const dir = mkdtempSync(join(tmpdir(), 'lookout-e2e-'));
   let redis: RedisServerHandle = await startRedisServer({ dir, persist: true });
+  const extraEnv = typeof env === 'function' ? env(redis.url) : env;
   const port = await findFreePort();
   const web: ChildProcess = spawn(process.execPath, [NEXT_BIN, 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
     cwd: ROOT,
-    env: { ...process.env, LOOKOUT_AUTH: 'none', AUTH_TRUST_HOST: '1', ...env, REDIS_URL: redis.url, LOOKOUT_PREFIXES: prefix, NEXT_TELEMETRY_DISABLED: '1', HOSTNAME: '127.0.0.1' },
+    env: { ...process.env, LOOKOUT_AUTH: 'none', AUTH_TRUST_HOST: '1', ...extraEnv, REDIS_URL: redis.url, LOOKOUT_PREFIXES: prefix, NEXT_TELEMETRY_DISABLED: '1', HOSTNAME: '127.0.0.1' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const baseUrl = `http://127.0.0.1:${port}`;

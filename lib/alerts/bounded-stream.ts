@@ -1,4 +1,5 @@
-import type { ChainableCommander, Redis } from 'ioredis';
+import type { ChainableCommander } from 'ioredis';
+import type { RedisClient } from '../redis';
 
 /**
  * Lookout's capped logs (alert history, delivery attempts) are Redis streams of one JSON field each,
@@ -9,7 +10,7 @@ export function appendJson(pipeline: ChainableCommander, key: string, maxLength:
 }
 
 /** The newest entries first, at most `count`, skipping any that do not parse. */
-export async function readLatestJson<T>(redis: Redis, key: string, count: number): Promise<T[]> {
+export async function readLatestJson<T>(redis: RedisClient, key: string, count: number): Promise<T[]> {
   const entries = await redis.xrevrange(key, '+', '-', 'COUNT', count);
   const values: T[] = [];
   for (const [, fields] of entries) {

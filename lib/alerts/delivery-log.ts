@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis';
 import { appendJson, readLatestJson } from './bounded-stream';
 import type { AlertKeys } from './keys';
 
@@ -34,7 +34,7 @@ export class DeliveryLog {
   private buffer: DeliveryAttempt[] = [];
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: AlertKeys,
   ) {}
 
@@ -63,6 +63,6 @@ export class DeliveryLog {
   }
 }
 
-export function readDeliveries(redis: Redis, keys: AlertKeys, limit: number): Promise<DeliveryAttempt[]> {
+export function readDeliveries(redis: RedisClient, keys: AlertKeys, limit: number): Promise<DeliveryAttempt[]> {
   return readLatestJson<DeliveryAttempt>(redis, keys.deliveries, limit);
 }

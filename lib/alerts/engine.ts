@@ -1,4 +1,5 @@
-import type { Redis } from 'ioredis';
+import { DEFAULT_CONNECTION } from '../config';
+import type { RedisClient } from '../redis';
 import { DeliveryLog } from './delivery-log';
 import { DeliveryService, type DeliveryOptions } from './delivery';
 import { evaluate } from './evaluate';
@@ -14,12 +15,14 @@ import type { Webhook } from './webhooks';
 
 export interface AlertEngineOptions {
   /** The engine's own connection (fail-fast options, see lib/redis createRedis); the caller closes it. */
-  redis: Redis;
+  redis: RedisClient;
   /** Reads every queue's numbers; lib/queues' readAllQueueSummaries in production. */
   sampleQueues: (now: number) => Promise<QueueSample[]>;
   settings: Pick<AlertSettings, 'namespace' | 'rules' | 'webhooks' | 'externalUrl'>;
+  /** The connection `redis` talks to, carried by every alert as its `connection` label; "default" when omitted. */
+  connection?: string;
   delivery?: DeliveryOptions;
-  /** Options for the engine's own lock (`<namespace>:alerts:leader`), or a shared election such as the monitor's. */
+  /** Options for the engine's own lock (`{<namespace>}:alerts:leader`), or a shared election such as the monitor's. */
   lock?: LeaderLockOptions | LeaderElection;
   pingTimeoutMs?: number;
 }
@@ -45,6 +48,7 @@ export class AlertEngine {
   readonly lock: LeaderElection;
   readonly deliveryLog: DeliveryLog;
   readonly deliveries: DeliveryService;
+  readonly connection: string;
   private redisAlerts = new Map<string, Alert>();
   private unsavedHistory: AlertTransition[] = [];
   private ledAtLastContact = false;
@@ -52,6 +56,7 @@ export class AlertEngine {
   private lastKnown: { overrides: RuleOverrides; webhooks: Webhook[]; silencedUntil: Map<string, number> };
 
   constructor(private readonly options: AlertEngineOptions) {
+    this.connection = options.connection ?? DEFAULT_CONNECTION;
     this.keys = alertKeys(options.settings.namespace);
     this.store = new AlertStore(options.redis, this.keys);
     this.lock = options.lock && 'hold' in options.lock ? options.lock : new LeaderLock(options.redis, this.keys.leader, this.keys.fence, options.lock);
@@ -113,7 +118,7 @@ export class AlertEngine {
     const webhooks = [...this.options.settings.webhooks, ...snapshot.webhooks];
     this.lastKnown = { overrides: snapshot.overrides, webhooks, silencedUntil };
     const ruleSet = buildRuleSet(this.options.settings.rules, snapshot.overrides);
-    const observations = observeQueues(await this.options.sampleQueues(now), ruleSet);
+    const observations = observeQueues(await this.options.sampleQueues(now), ruleSet, this.connection);
     const outcome = evaluate({ now, observations, previous: snapshot.active, silencedUntil });
     const expired = [...snapshot.silences].filter(([, silence]) => silence.until <= now).map(([id]) => id);
     const lockValue = this.lock.value;
@@ -132,7 +137,7 @@ export class AlertEngine {
     // Only the last known leader speaks for an unreachable Redis; whoever has it firing also sends the resolve.
     if (!(reachable ? result.leader : this.ledAtLastContact) && this.redisAlerts.size === 0) return;
     const ruleSet = buildRuleSet(this.options.settings.rules, this.lastKnown.overrides);
-    const outcome = evaluate({ now, observations: observeRedis(reachable, ruleSet), previous: this.redisAlerts, silencedUntil: this.lastKnown.silencedUntil });
+    const outcome = evaluate({ now, observations: observeRedis(reachable, ruleSet, this.connection), previous: this.redisAlerts, silencedUntil: this.lastKnown.silencedUntil });
     this.redisAlerts = new Map(outcome.active.map((alert) => [alert.id, alert]));
     result.active.push(...outcome.active);
     result.notifications.push(...outcome.notifications);

@@ -7,7 +7,7 @@ import type { Alert } from './types';
 
 const settings = { ...RULES.QueueLengthWarning.defaults, threshold: 1000, forMs: 60_000, repeatIntervalMs: 4 * 3600_000 };
 const observe = (value: number, extra: Partial<Observation> = {}): Observation => ({
-  rule: 'QueueLengthWarning', prefix: 'bull', queue: 'emails', value, eligible: true, settings, ...extra,
+  rule: 'QueueLengthWarning', connection: 'default', prefix: 'bull', queue: 'emails', value, eligible: true, settings, ...extra,
 });
 const id = alertId('QueueLengthWarning', 'bull', 'emails');
 

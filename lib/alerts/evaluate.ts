@@ -60,12 +60,12 @@ export function evaluate({ now, observations, previous, silencedUntil }: Evaluat
   };
 
   for (const observation of observations) {
-    const { rule, prefix, queue, value, settings } = observation;
-    const id = alertId(rule, prefix, queue);
+    const { rule, connection, prefix, queue, value, settings } = observation;
+    const id = alertId(rule, prefix, queue, connection);
     seen.add(id);
     const before = previous.get(id);
-    const summary = summarize(rule, queue, value, settings.threshold);
-    const measured = { value, threshold: settings.threshold, summary };
+    const summary = summarize(rule, queue, value, settings.threshold, connection);
+    const measured = { connection, value, threshold: settings.threshold, summary };
 
     if (!before) {
       if (!fires(observation)) continue;

@@ -1,8 +1,11 @@
+import { LOOKOUT_NAMESPACE, lookoutKey } from '../redis';
+
 /**
- * Keys owned by lib/alerts. Every Lookout key starts with a namespace (`lookout` by default) so two
- * deployments, or two parallel tests, can share one Redis.
+ * Keys owned by lib/alerts, built with lib/redis lookoutKey: `{<namespace>}:alerts:…`. The namespace (`lookout` by
+ * default) lets two deployments, or two parallel tests, share one Redis; its hash tag keeps every key the commit
+ * script and the leader lock touch in one cluster slot.
  */
-export const DEFAULT_NAMESPACE = 'lookout';
+export const DEFAULT_NAMESPACE = LOOKOUT_NAMESPACE;
 
 export interface AlertKeys {
   /** Hash: alert id → JSON of the pending/firing Alert. */
@@ -24,15 +27,15 @@ export interface AlertKeys {
 }
 
 export function alertKeys(namespace: string = DEFAULT_NAMESPACE): AlertKeys {
-  const base = `${namespace}:alerts`;
+  const key = (...parts: string[]) => lookoutKey(namespace, 'alerts', ...parts);
   return {
-    state: `${base}:state`,
-    history: `${base}:history`,
-    silences: `${base}:silences`,
-    rules: `${base}:rules`,
-    webhooks: `${base}:webhooks`,
-    deliveries: `${base}:deliveries`,
-    leader: `${base}:leader`,
-    fence: `${base}:leader:fence`,
+    state: key('state'),
+    history: key('history'),
+    silences: key('silences'),
+    rules: key('rules'),
+    webhooks: key('webhooks'),
+    deliveries: key('deliveries'),
+    leader: key('leader'),
+    fence: key('leader', 'fence'),
   };
 }

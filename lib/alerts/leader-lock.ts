@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis';
 
 /**
  * Acquire: SET NX PX with a fresh fencing token from INCR, so every new leadership has a larger token.
@@ -23,7 +23,9 @@ return 0`;
 
 /**
  * What the engine needs from a leader election; LeaderLock implements it, and a monitor-wide lock can too
- * (its `key` must hold `value` while it leads, which the fenced commit checks).
+ * (its `key` must hold `value` while it leads, which the fenced commit checks). The commit script reads `key` next
+ * to the alert keys, so on a Redis Cluster `key` must share their slot: build it with lib/redis lookoutKey in the
+ * same namespace (e.g. `lookoutKey(namespace, 'monitor', 'leader')`).
  */
 export interface LeaderElection {
   readonly key: string;
@@ -49,7 +51,7 @@ export class LeaderLock implements LeaderElection {
   private held: { value: string; token: number; expiresAt: number } | null = null;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     readonly key: string,
     private readonly fenceKey: string,
     options: LeaderLockOptions = {},

@@ -21,6 +21,8 @@ export interface QueueSample {
 /** A rule measured for one queue (or globally): the input of the pure evaluation. */
 export interface Observation {
   rule: RuleName;
+  /** The Redis connection observed. */
+  connection: string;
   prefix: string | null;
   queue: string | null;
   value: number;
@@ -45,23 +47,23 @@ const MEASURES: Record<QueueRule, (sample: QueueSample, settings: RuleSettings) 
 
 const QUEUE_RULES = Object.keys(MEASURES) as QueueRule[];
 
-/** Observations of every enabled per-queue rule for every sampled queue. */
-export function observeQueues(samples: readonly QueueSample[], ruleSet: RuleSet): Observation[] {
+/** Observations of every enabled per-queue rule for every sampled queue of one connection. */
+export function observeQueues(samples: readonly QueueSample[], ruleSet: RuleSet, connection: string): Observation[] {
   const observations: Observation[] = [];
   for (const sample of samples) {
     for (const rule of QUEUE_RULES) {
       const settings = settingsFor(ruleSet, rule, sample.name);
       if (!settings.enabled) continue;
-      observations.push({ rule, prefix: sample.prefix, queue: sample.name, settings, ...MEASURES[rule](sample, settings) });
+      observations.push({ rule, connection, prefix: sample.prefix, queue: sample.name, settings, ...MEASURES[rule](sample, settings) });
     }
   }
   return observations;
 }
 
-/** The RedisDown observation: value 1 while the evaluator cannot reach Redis. */
-export function observeRedis(reachable: boolean, ruleSet: RuleSet): Observation[] {
+/** The RedisDown observation of one connection: value 1 while the evaluator cannot reach its Redis. */
+export function observeRedis(reachable: boolean, ruleSet: RuleSet, connection: string): Observation[] {
   const settings = settingsFor(ruleSet, 'RedisDown', null);
   if (!settings.enabled) return [];
-  return [{ rule: 'RedisDown', prefix: null, queue: null, value: reachable ? 0 : 1, eligible: true, settings }];
+  return [{ rule: 'RedisDown', connection, prefix: null, queue: null, value: reachable ? 0 : 1, eligible: true, settings }];
 }
 

@@ -1,5 +1,5 @@
 import { notFound, invalid } from '../errors';
-import { getRedis } from '../redis';
+import { getConnection, getRedis } from '../redis';
 import { DeliveryLog, readDeliveries, type DeliveryAttempt } from './delivery-log';
 import { DeliveryService } from './delivery';
 import { alertId } from './identity';
@@ -10,7 +10,10 @@ import { AlertStore } from './store';
 import { RULE_NAMES, type Alert, type AlertTransition, type RuleName } from './types';
 import { applyWebhookEdits, viewWebhook, type WebhookEdit, type WebhookView } from './webhooks';
 
-/** The functions API routes call: each resolves the connection and settings itself. */
+/**
+ * The functions API routes call: each resolves the connection (the request's, see lib/redis getConnection) and
+ * settings itself. A connection's alerts, rules, webhooks and deliveries live in that connection's Redis.
+ */
 
 export interface AlertView extends Alert {
   silencedUntil: number | null;
@@ -148,15 +151,16 @@ export async function getDeliveries(limit: number): Promise<{ deliveries: Delive
  * any delivery, and answers with the outcome.
  */
 export async function sendTestNotification(webhookId: string | undefined, by: string): Promise<{ results: DeliveryAttempt[] }> {
-  const redis = await getRedis();
+  const { redis, name: connection } = await getConnection();
   const settings = readAlertSettings();
   const store = new AlertStore(redis, alertKeys(settings.namespace));
   const webhooks = [...settings.webhooks, ...(await store.readWebhooks())].filter((hook) => !webhookId || hook.id === webhookId);
   if (webhookId && webhooks.length === 0) throw notFound(`Webhook "${webhookId}" was not found.`);
   const now = Date.now();
   const alert: Alert = {
-    id: alertId('TestNotification', null, null),
+    id: alertId('TestNotification', null, null, connection),
     rule: 'TestNotification',
+    connection,
     prefix: null,
     queue: null,
     severity: 'info',

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis';
 import { execPipeline } from '../redis';
 import { appendJson, readLatestJson } from './bounded-stream';
 import type { EvaluationResult } from './evaluate';
@@ -54,7 +54,7 @@ export interface AlertSnapshot {
 /** The Redis side of lib/alerts: owns the keys in AlertKeys and nothing else touches them. */
 export class AlertStore {
   constructor(
-    readonly redis: Redis,
+    readonly redis: RedisClient,
     readonly keys: AlertKeys,
   ) {}
 

@@ -1,3 +1,4 @@
+import { DEFAULT_CONNECTION } from '../config';
 import { RULES, type RuleUnit } from './rules';
 import type { RuleName } from './types';
 
@@ -19,18 +20,22 @@ export function formatMeasure(unit: RuleUnit, value: number): string {
 
 type Describe = (queue: string, value: string, threshold: string) => string;
 
-const DESCRIBE: Record<RuleName, Describe> = {
+const DESCRIBE: Record<Exclude<RuleName, 'RedisDown'>, Describe> = {
   QueueLengthWarning: (queue, value, threshold) => `${queue}: ${value} waiting (threshold ${threshold})`,
   QueueLengthCritical: (queue, value, threshold) => `${queue}: ${value} waiting (threshold ${threshold})`,
   OldestJobTooOld: (queue, value, threshold) => `${queue}: the oldest job has waited ${value} (threshold ${threshold})`,
   FailureRateHigh: (queue, value, threshold) => `${queue}: ${value} of jobs failed in the last 5 minutes (threshold ${threshold})`,
   WorkersMissing: (queue, value) => `${queue}: ${value} waiting and no live worker`,
-  RedisDown: () => 'Redis is unreachable from the Lookout monitor',
 };
 
-/** The one-line summary used by the UI and every notifier. */
-export function summarize(rule: RuleName, queue: string | null, value: number, threshold: number): string {
-  if (rule === 'RedisDown') return DESCRIBE.RedisDown('', '', '');
+/**
+ * The one-line summary used by the UI and every notifier. It names the connection unless it is the single default
+ * one, so "emails" on prod and on staging read differently in a shared Slack channel.
+ */
+export function summarize(rule: RuleName, queue: string | null, value: number, threshold: number, connection: string = DEFAULT_CONNECTION): string {
+  const named = connection === DEFAULT_CONNECTION ? '' : connection;
+  if (rule === 'RedisDown') return `Redis${named ? ` (connection ${named})` : ''} is unreachable from the Lookout monitor`;
   const unit = RULES[rule].unit;
-  return `${rule} on ${DESCRIBE[rule](queue ?? 'all queues', formatMeasure(unit, value), formatMeasure(unit, threshold))}`;
+  const where = `${queue ?? 'all queues'}${named ? ` (${named})` : ''}`;
+  return `${rule} on ${DESCRIBE[rule](where, formatMeasure(unit, value), formatMeasure(unit, threshold))}`;
 }

@@ -9,9 +9,11 @@ export type AlertState = 'pending' | 'firing' | 'resolved';
 
 /** One alert: a rule for one queue (or for the whole deployment, as RedisDown), as the API shows it. */
 export interface Alert {
-  /** Stable per (rule, prefix, queue); also the Alertmanager fingerprint and the PagerDuty dedup_key. */
+  /** Stable per (connection, rule, prefix, queue); also the Alertmanager fingerprint and the PagerDuty dedup_key. */
   id: string;
   rule: RuleName | 'TestNotification';
+  /** The Redis connection the alert is about (its LOOKOUT_CONNECTIONS name; "default" with one Redis). */
+  connection: string;
   prefix: string | null;
   queue: string | null;
   severity: Severity;

@@ -1,6 +1,8 @@
-/** Lookout's own keys live under `lookout:`; the audit log's keys are built here and nowhere else. */
-export const LOOKOUT_NAMESPACE = 'lookout';
+import { LOOKOUT_NAMESPACE, lookoutKey } from '../redis';
+
+/** The audit log's key (`{lookout}:audit`, see lib/redis lookoutKey) is built here and nowhere else. */
+export { LOOKOUT_NAMESPACE };
 
 export function auditStreamKey(namespace: string = LOOKOUT_NAMESPACE): string {
-  return `${namespace}:audit`;
+  return lookoutKey(namespace, 'audit');
 }

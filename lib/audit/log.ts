@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis';
 import { ROLES, type Role } from '../auth';
 import { auditStreamKey } from './keys';
 import { AUDIT_ACTIONS, type AuditAction, type AuditEntry, type AuditPage, type AuditRecord } from './types';
@@ -8,7 +8,7 @@ export const AUDIT_MAX_ENTRIES = 10_000;
 /** A bulk action over 100,000 jobs records its count and the first ids, not every id. */
 export const AUDIT_MAX_JOB_IDS = 20;
 
-export async function recordAudit(redis: Redis, record: AuditRecord, key = auditStreamKey(), now = Date.now()): Promise<string> {
+export async function recordAudit(redis: RedisClient, record: AuditRecord, key = auditStreamKey(), now = Date.now()): Promise<string> {
   const fields: Record<string, string> = {
     at: String(now),
     actor: record.actor.name,
@@ -67,7 +67,7 @@ export function toAuditEntry(id: string, flat: string[]): AuditEntry {
 }
 
 /** Newest first; pass the previous page's `nextCursor` as `before` to read older entries. */
-export async function listAudit(redis: Redis, page: { limit: number; before?: string }, key = auditStreamKey()): Promise<AuditPage> {
+export async function listAudit(redis: RedisClient, page: { limit: number; before?: string }, key = auditStreamKey()): Promise<AuditPage> {
   const end = page.before ? `(${page.before}` : '+';
   const raw = await redis.xrevrange(key, end, '-', 'COUNT', page.limit + 1);
   const entries = raw.slice(0, page.limit).map(([id, flat]) => toAuditEntry(id, flat));

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis';
 import { authKeys } from './keys';
 
 /**
@@ -11,12 +11,12 @@ export const LOGIN_LIMITS = {
   perUser: { failures: 100, windowMs: 15 * 60_000 },
 };
 
-export async function isLoginBlocked(redis: Redis, ip: string, user: string): Promise<boolean> {
+export async function isLoginBlocked(redis: RedisClient, ip: string, user: string): Promise<boolean> {
   const [locked, userFailures] = await redis.mget(authKeys.lockedIp(ip), authKeys.loginFailuresByUser(user));
   return locked !== null || Number(userFailures ?? 0) >= LOGIN_LIMITS.perUser.failures;
 }
 
-export async function recordLoginFailure(redis: Redis, ip: string, user: string): Promise<void> {
+export async function recordLoginFailure(redis: RedisClient, ip: string, user: string): Promise<void> {
   const results = await redis
     .multi()
     // SET NX starts a fixed window with its expiry; INCR keeps the TTL it was given.

@@ -1,8 +1,8 @@
 import { NextResponse } from 'next/server';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { AppError, invalid, isAppError, type ErrorCode } from '../errors';
 import { authorize, type Actor, type Role } from '../auth';
-import { isRedisConnectionError } from '../redis';
+import { connectionSpec, isRedisConnectionError, withConnection } from '../redis';
 
 const STATUS: Record<ErrorCode, number> = {
   Invalid: 400,
@@ -42,9 +42,21 @@ export interface RouteOptions {
   status?: number;
 }
 
+const connectionQuery = z.object({ connection: z.string().min(1).max(64).optional() });
+
 /**
- * Wraps a route handler: authorizes the caller for `role`, runs the handler with the caller's identity,
- * and sends its result as JSON; any thrown error goes through errorResponse.
+ * The connection a request addresses: `?connection=<name>` (400 naming the field when no connection has that
+ * name), or undefined for the default one.
+ */
+export function requestedConnection(request: Request): string | undefined {
+  const { connection } = parseInput(connectionQuery, { connection: new URL(request.url).searchParams.get('connection') ?? undefined });
+  return connection === undefined ? undefined : connectionSpec(connection).name;
+}
+
+/**
+ * Wraps a route handler: authorizes the caller for `role`, runs the handler with the caller's identity on the
+ * connection the request names (`?connection=`, see lib/redis getConnection), and sends its result as JSON; any
+ * thrown error goes through errorResponse.
  */
 export function jsonRoute<P = Record<string, never>>(
   handler: (request: Request, params: P, actor: Actor) => Promise<unknown>,
@@ -53,7 +65,8 @@ export function jsonRoute<P = Record<string, never>>(
   return async (request: Request, context: RouteContext<P>): Promise<NextResponse> => {
     try {
       const actor = await authorize(request, init.role);
-      const body = await handler(request, await context.params, actor);
+      const params = await context.params;
+      const body = await withConnection(requestedConnection(request), () => handler(request, params, actor));
       return NextResponse.json(body, { status: init.status ?? 200, headers: { 'Cache-Control': 'no-store' } });
     } catch (error) {
       return errorResponse(error);

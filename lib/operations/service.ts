@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../auth';
-import { readConfig } from '../config';
-import { notFound } from '../errors';
+import { conflict, notFound } from '../errors';
 import { checkActionState, compileFilter, findQueue, previewMatches, type BulkAction, type JobQuery, type JobSummary, type QueueTarget } from '../queues';
-import { createRedis, getRedis, resolveRedisUrl } from '../redis';
+import { connect, connectionSpecs, getSingleRedisConnection, type Redis } from '../redis';
 import { OperationRunner } from './runner';
 import { OperationStore } from './store';
 import type { OperationRecord, OperationView } from './types';
@@ -16,8 +15,21 @@ function namespace(): string | undefined {
   return process.env.LOOKOUT_NAMESPACE || undefined;
 }
 
+/**
+ * The request's connection, for background operations: the runner works on the default connection (a single Redis),
+ * so operations are refused on any other connection rather than recorded where no runner would ever pick them up.
+ */
+async function operationsConnection(): Promise<{ redis: Redis; prefixes: readonly string[] }> {
+  const connection = await getSingleRedisConnection('Background operations');
+  const defaultName = connectionSpecs()[0]?.name;
+  if (connection.name !== defaultName) {
+    throw conflict(`Background operations run on the default connection ("${defaultName}") only, not on "${connection.name}" (see README "Scaling out").`);
+  }
+  return connection;
+}
+
 async function openStore(): Promise<OperationStore> {
-  return new OperationStore(await getRedis(), namespace());
+  return new OperationStore((await operationsConnection()).redis, namespace());
 }
 
 interface RunnerState {
@@ -34,9 +46,11 @@ const runnerState: RunnerState = ((globalThis as { __lookoutOperations?: RunnerS
  * operations' traffic from queueing in front of the API's reads.
  */
 export function ensureOperationRunner(): Promise<OperationRunner> {
-  runnerState.runner ??= resolveRedisUrl().then((url) => {
+  runnerState.runner ??= (async () => {
+    const spec = connectionSpecs()[0];
+    if (!spec || spec.kind === 'cluster') throw conflict('Background operations need a single Redis as the default connection (see README "Scaling out").');
     // A background loop may wait for a reconnect; failing fast is for requests someone is waiting on.
-    const redis = createRedis(url, { enableOfflineQueue: true });
+    const redis = (await connect(spec, { enableOfflineQueue: true })) as Redis;
     const runner = new OperationRunner({ redis, namespace: namespace() });
     runner.start();
     runnerState.close = async () => {
@@ -44,7 +58,7 @@ export function ensureOperationRunner(): Promise<OperationRunner> {
       redis.disconnect();
     };
     return runner;
-  });
+  })();
   runnerState.runner.catch(() => {
     runnerState.runner = undefined;
   });
@@ -68,8 +82,8 @@ function toView(record: OperationRecord): OperationView {
 }
 
 async function resolveTarget(target: QueueTarget, body: BulkRequest) {
-  const redis = await getRedis();
-  const ref = await findQueue(redis, readConfig().LOOKOUT_PREFIXES, target.queue, target.prefix);
+  const { redis, prefixes } = await operationsConnection();
+  const ref = await findQueue(redis, prefixes, target.queue, target.prefix);
   checkActionState(body.action, body.state);
   return { redis, ref };
 }

@@ -1,23 +1,19 @@
-import type { Redis } from 'ioredis';
-import { discoveryPattern, queueNameFromDiscoveryKey } from '../redis';
+import { discoveryPattern, queueNameFromDiscoveryKey, scanKeys, type RedisClient } from '../redis';
 import type { QueueRef } from './types';
 
 // Larger batches mean fewer round trips over a big keyspace; each SCAN call still returns in about a millisecond.
 const SCAN_COUNT = 5000;
 
-/** Finds every BullMQ queue under the prefixes with SCAN (never KEYS, so Redis is never blocked). */
-export async function discoverQueues(redis: Redis, prefixes: readonly string[]): Promise<QueueRef[]> {
+/** Finds every BullMQ queue under the prefixes with SCAN on every master (never KEYS, so Redis is never blocked). */
+export async function discoverQueues(redis: RedisClient, prefixes: readonly string[]): Promise<QueueRef[]> {
   const found = new Map<string, QueueRef>();
   for (const prefix of prefixes) {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', discoveryPattern(prefix), 'COUNT', SCAN_COUNT);
-      cursor = next;
+    for await (const keys of scanKeys(redis, discoveryPattern(prefix), SCAN_COUNT)) {
       for (const key of keys) {
         const name = queueNameFromDiscoveryKey(prefix, key);
         if (name !== null) found.set(`${prefix}\u0000${name}`, { prefix, name });
       }
-    } while (cursor !== '0');
+    }
   }
   return [...found.values()].sort((a, b) => a.name.localeCompare(b.name) || a.prefix.localeCompare(b.prefix));
 }
@@ -28,7 +24,7 @@ interface CacheEntry {
   refreshing: boolean;
 }
 
-const cache = new WeakMap<Redis, Map<string, CacheEntry>>();
+const cache = new WeakMap<RedisClient, Map<string, CacheEntry>>();
 
 /**
  * Discovery walks the whole keyspace, so its answer is cached. A stale answer is served at once while one
@@ -36,7 +32,7 @@ const cache = new WeakMap<Redis, Map<string, CacheEntry>>();
  * and a new queue shows up within about `maxAgeMs`. With `waitForFresh`, a stale answer is rescanned first.
  */
 export function discoverQueuesCached(
-  redis: Redis,
+  redis: RedisClient,
   prefixes: readonly string[],
   maxAgeMs = 5000,
   options: { waitForFresh?: boolean } = {},

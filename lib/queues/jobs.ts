@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis';
 import { BULL_SUFFIX, execPipeline, jobKey, jobLogsKey, queueKey, type BullSuffix } from '../redis';
 import { toJobDetail, toJobSummary, type JobHash } from './job-parser';
 import type { JobDetail, JobPage, JobState, JobSummary, QueueRef } from './types';
@@ -26,7 +26,7 @@ export const MAX_LOG_LINES = 1000;
  * One page of ids for a state. Lists are LPUSHed (newest at index 0) and zsets are ranked, so a page
  * is one LRANGE/ZRANGE by position: its cost depends on the page, not on the queue's size.
  */
-async function readIdPage(redis: Redis, ref: QueueRef, state: JobState, offset: number, limit: number) {
+async function readIdPage(redis: RedisClient, ref: QueueRef, state: JobState, offset: number, limit: number) {
   const source = STATE_SOURCES[state];
   const key = queueKey(ref.prefix, ref.name, source.suffix);
   const start = offset;
@@ -50,7 +50,7 @@ async function readIdPage(redis: Redis, ref: QueueRef, state: JobState, offset: 
 }
 
 /** The list rows of the given jobs of a state, in one pipeline. */
-export async function readJobSummaries(redis: Redis, ref: QueueRef, state: JobState, ids: readonly string[]): Promise<JobSummary[]> {
+export async function readJobSummaries(redis: RedisClient, ref: QueueRef, state: JobState, ids: readonly string[]): Promise<JobSummary[]> {
   if (ids.length === 0) return [];
   const pipeline = redis.pipeline();
   for (const id of ids) pipeline.hgetall(jobKey(ref.prefix, ref.name, id));
@@ -62,7 +62,7 @@ export async function readJobSummaries(redis: Redis, ref: QueueRef, state: JobSt
 }
 
 export async function listJobs(
-  redis: Redis,
+  redis: RedisClient,
   ref: QueueRef,
   state: JobState,
   page: { offset: number; limit: number },
@@ -79,7 +79,7 @@ export async function listJobs(
 }
 
 /** Finds which state a job is in by asking each state key, in one round trip. */
-export async function findJobState(redis: Redis, ref: QueueRef, id: string): Promise<JobState | null> {
+export async function findJobState(redis: RedisClient, ref: QueueRef, id: string): Promise<JobState | null> {
   const pipeline = redis.pipeline();
   const states = Object.keys(STATE_SOURCES) as JobState[];
   for (const state of states) {
@@ -99,7 +99,7 @@ export async function findJobState(redis: Redis, ref: QueueRef, id: string): Pro
 }
 
 /** The full job, or null when neither its hash nor any state holds it. */
-export async function readJob(redis: Redis, ref: QueueRef, id: string): Promise<JobDetail | null> {
+export async function readJob(redis: RedisClient, ref: QueueRef, id: string): Promise<JobDetail | null> {
   const key = jobKey(ref.prefix, ref.name, id);
   const logsKey = jobLogsKey(ref.prefix, ref.name, id);
   const [hashResult, logsResult, logCountResult] = await execPipeline(

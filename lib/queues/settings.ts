@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis';
 import { BULL_SUFFIX, queueKey } from '../redis';
 import type { QueueRef } from './types';
 
@@ -16,7 +16,7 @@ function positive(raw: string | undefined): number | null {
   return raw !== undefined && Number.isFinite(value) && value > 0 ? value : null;
 }
 
-export async function readQueueSettings(redis: Redis, ref: QueueRef): Promise<QueueSettings> {
+export async function readQueueSettings(redis: RedisClient, ref: QueueRef): Promise<QueueSettings> {
   let meta: Record<string, string> = {};
   try {
     meta = await redis.hgetall(queueKey(ref.prefix, ref.name, BULL_SUFFIX.meta));

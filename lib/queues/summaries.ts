@@ -1,5 +1,4 @@
-import type { Redis } from 'ioredis';
-import { BULL_SUFFIX, execPipeline, jobKey, queueKey, workerClientName } from '../redis';
+import { BULL_SUFFIX, clientLists, execPerItem, isCluster, jobKey, queueHashTag, queueKey, workerClientName, type RedisClient } from '../redis';
 import type { QueueRef, QueueSummary } from './types';
 
 const MINUTE_MS = 60_000;
@@ -23,48 +22,57 @@ function asNumber(value: unknown): number {
   return typeof value === 'number' ? value : Number(value) || 0;
 }
 
-/** Counts workers per queue from BullMQ's client names (`<prefix>:<base64 queue>[:w:<name>]`). */
-export function countWorkers(clientList: string, refs: readonly QueueRef[]): Map<QueueRef, number> {
-  const names = new Map<string, number>();
-  for (const line of clientList.split('\n')) {
-    const match = /(?:^| )name=(\S*)/.exec(line);
-    if (!match?.[1]) continue;
-    const base = match[1].split(':w:')[0] ?? match[1];
-    names.set(base, (names.get(base) ?? 0) + 1);
-  }
-  return new Map(refs.map((ref) => [ref, names.get(workerClientName(ref.prefix, ref.name)) ?? 0]));
+/**
+ * Counts workers per queue from BullMQ's client names (`<prefix>:<base64 queue>[:w:<name>]`), given the CLIENT LIST
+ * of every master. A cluster worker names its connection to each node it talks to, so a queue counts the workers
+ * of the node where it has most of them (as BullMQ's own getWorkers does), not the sum over nodes.
+ */
+export function countWorkers(lists: readonly string[], refs: readonly QueueRef[]): Map<QueueRef, number> {
+  const perNode = lists.map((clientList) => {
+    const names = new Map<string, number>();
+    for (const line of clientList.split('\n')) {
+      const match = /(?:^| )name=(\S*)/.exec(line);
+      if (!match?.[1]) continue;
+      const base = match[1].split(':w:')[0] ?? match[1];
+      names.set(base, (names.get(base) ?? 0) + 1);
+    }
+    return names;
+  });
+  return new Map(refs.map((ref) => [ref, Math.max(0, ...perNode.map((names) => names.get(workerClientName(ref.prefix, ref.name)) ?? 0))]));
 }
 
-async function readClientList(redis: Redis): Promise<string> {
-  try {
-    return String(await redis.client('LIST'));
-  } catch {
-    // Managed Redis services often forbid CLIENT LIST; worker counts then stay 0.
-    return '';
-  }
-}
+/** The hash slot group of a queue's keys, for execPerItem; '' for a queue without a hash tag (read on one Redis only). */
+const slotOf = (ref: QueueRef) => queueHashTag(ref.prefix, ref.name) ?? '';
 
-/** Reads counts, paused flag, oldest wait, recent throughput and failure rate for many queues in two pipelines. */
-export async function readQueueSummaries(redis: Redis, refs: readonly QueueRef[], now = Date.now()): Promise<QueueSummary[]> {
+export const SPREAD_OVER_SLOTS =
+  'its keys spread over several cluster slots (no {hash tag} in the prefix or queue name), so BullMQ cannot run on it here; use a prefix such as {bull}';
+
+/**
+ * Reads counts, paused flag, oldest wait, recent throughput and failure rate for many queues in two rounds of
+ * pipelines (one pipeline per round on one Redis, one per hash slot on a cluster).
+ */
+export async function readQueueSummaries(redis: RedisClient, refs: readonly QueueRef[], now = Date.now()): Promise<QueueSummary[]> {
   if (refs.length === 0) return [];
-  const pipeline = redis.pipeline();
-  for (const ref of refs) {
-    for (const read of READS) pipeline[read.cmd](queueKey(ref.prefix, ref.name, read.suffix));
-    pipeline.hexists(queueKey(ref.prefix, ref.name, BULL_SUFFIX.meta), 'paused');
-    pipeline.lindex(queueKey(ref.prefix, ref.name, BULL_SUFFIX.wait), -1);
-    pipeline.lindex(queueKey(ref.prefix, ref.name, BULL_SUFFIX.paused), -1);
-    pipeline.zcount(queueKey(ref.prefix, ref.name, BULL_SUFFIX.completed), now - MINUTE_MS, '+inf');
-    pipeline.zcount(queueKey(ref.prefix, ref.name, BULL_SUFFIX.failed), now - MINUTE_MS, '+inf');
-    pipeline.zcount(queueKey(ref.prefix, ref.name, BULL_SUFFIX.completed), now - FAILURE_WINDOW_MS, '+inf');
-    pipeline.zcount(queueKey(ref.prefix, ref.name, BULL_SUFFIX.failed), now - FAILURE_WINDOW_MS, '+inf');
-  }
-  const [results, clientList] = await Promise.all([execPipeline(pipeline), readClientList(redis)]);
-  const workers = countWorkers(clientList, refs);
-  const perQueue = READS.length + 7;
+  const unreadable = (ref: QueueRef) => isCluster(redis) && queueHashTag(ref.prefix, ref.name) === null;
+  const [results, lists] = await Promise.all([
+    execPerItem(redis, refs, slotOf, (pipeline, ref) => {
+      if (unreadable(ref)) return;
+      for (const read of READS) pipeline[read.cmd](queueKey(ref.prefix, ref.name, read.suffix));
+      pipeline.hexists(queueKey(ref.prefix, ref.name, BULL_SUFFIX.meta), 'paused');
+      pipeline.lindex(queueKey(ref.prefix, ref.name, BULL_SUFFIX.wait), -1);
+      pipeline.lindex(queueKey(ref.prefix, ref.name, BULL_SUFFIX.paused), -1);
+      pipeline.zcount(queueKey(ref.prefix, ref.name, BULL_SUFFIX.completed), now - MINUTE_MS, '+inf');
+      pipeline.zcount(queueKey(ref.prefix, ref.name, BULL_SUFFIX.failed), now - MINUTE_MS, '+inf');
+      pipeline.zcount(queueKey(ref.prefix, ref.name, BULL_SUFFIX.completed), now - FAILURE_WINDOW_MS, '+inf');
+      pipeline.zcount(queueKey(ref.prefix, ref.name, BULL_SUFFIX.failed), now - FAILURE_WINDOW_MS, '+inf');
+    }),
+    clientLists(redis),
+  ]);
+  const workers = countWorkers(lists, refs);
 
   const partial = refs.map((ref, index) => {
-    const slice = results.slice(index * perQueue, (index + 1) * perQueue);
-    const problems: string[] = [];
+    const slice = results[index] ?? [];
+    const problems: string[] = unreadable(ref) ? [SPREAD_OVER_SLOTS] : [];
     const counts = {} as Record<ReadField, number>;
     READS.forEach((read, i) => {
       const [error, value] = slice[i] ?? [null, 0];
@@ -89,17 +97,14 @@ export async function readQueueSummaries(redis: Redis, refs: readonly QueueRef[]
     };
   });
 
-  const ageReads = redis.pipeline();
-  for (const item of partial) {
-    if (item.oldestId) ageReads.hmget(jobKey(item.ref.prefix, item.ref.name, item.oldestId), 'timestamp', 'delay');
-  }
-  const ageResults = await execPipeline(ageReads);
-  let ageIndex = 0;
+  const ageResults = await execPerItem(redis, partial, (item) => slotOf(item.ref), (pipeline, item) => {
+    if (item.oldestId) pipeline.hmget(jobKey(item.ref.prefix, item.ref.name, item.oldestId), 'timestamp', 'delay');
+  });
 
-  return partial.map((item) => {
+  return partial.map((item, index) => {
     let oldestWaitingAgeMs: number | null = null;
     if (item.oldestId) {
-      const [error, value] = ageResults[ageIndex++] ?? [null, null];
+      const [error, value] = ageResults[index]?.[0] ?? [null, null];
       const [timestamp, delay] = !error && Array.isArray(value) ? value : [];
       const enqueuedAt = Number(timestamp) + (Number(delay) || 0);
       if (Number.isFinite(enqueuedAt) && Number(timestamp) > 0) oldestWaitingAgeMs = Math.max(0, now - enqueuedAt);

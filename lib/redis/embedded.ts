@@ -24,6 +24,8 @@ export interface RedisServerOptions {
   /** Keep data on disk (RDB snapshots plus AOF); tests turn this off. */
   persist?: boolean;
   binary?: string;
+  /** More redis-server arguments, e.g. `--cluster-enabled yes` for a cluster node. */
+  extraArgs?: readonly string[];
 }
 
 export interface RedisServerHandle {
@@ -67,7 +69,7 @@ export async function startRedisServer(options: RedisServerOptions): Promise<Red
   const persistence = options.persist
     ? ['--save', '60', '1', '--appendonly', 'yes', '--appendfsync', 'everysec']
     : ['--save', '', '--appendonly', 'no'];
-  const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', options.dir, '--daemonize', 'no', ...persistence];
+  const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', options.dir, '--daemonize', 'no', ...persistence, ...(options.extraArgs ?? [])];
   // Its own process group: a Ctrl+C in the terminal must not stop Redis before the processes that still need it
   // (supervised workers draining their jobs) have stopped; the owner stops it last, and the exit hook below always does.
   const child = spawn(/*turbopackIgnore: true*/ options.binary ?? 'redis-server', args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });

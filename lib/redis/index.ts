@@ -3,8 +3,14 @@ export type { RedisServerHandle, RedisServerOptions } from './embedded';
 export { findFreePort } from './free-port';
 export {
   createRedis,
+  createCluster,
+  connect,
   logRedisErrors,
   getRedis,
+  getConnection,
+  getSingleRedisConnection,
+  connectionSpec,
+  connectionSpecs,
   closeRedis,
   resolveRedisUrl,
   waitUntilReady,
@@ -13,9 +19,14 @@ export {
   EMBEDDED_REDIS_DIR,
   FAIL_FAST_OPTIONS,
 } from './connection';
+export type { LookoutConnection } from './connection';
+export { withConnection, currentConnectionName } from './context';
+export { isCluster } from './client';
+export type { RedisClient } from './client';
+export { dataNodes, scanKeys, clientLists } from './nodes';
 export * from './keys';
-export type { Redis } from 'ioredis';
-export { checkRedis } from './health';
-export type { RedisHealth } from './health';
-export { execPipeline, isDataError } from './pipeline';
+export type { Redis, Cluster } from 'ioredis';
+export { checkRedis, readConnectionStatuses } from './health';
+export type { RedisHealth, ConnectionStatus } from './health';
+export { execPipeline, execPerItem, isDataError } from './pipeline';
 export type { PipelineResult } from './pipeline';

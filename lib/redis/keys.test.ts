@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { discoveryPattern, escapeGlob, queueNameFromDiscoveryKey, workerClientName } from './keys';
+import { discoveryPattern, escapeGlob, hashedPart, lookoutKey, lookoutKeyPattern, lookoutShardKey, queueHashTag, queueNameFromDiscoveryKey, workerClientName } from './keys';
 
 describe('queue discovery keys', () => {
   it('reads queue names, including ones with colons and spaces, back from meta and id keys', () => {
@@ -21,5 +21,32 @@ describe('queue discovery keys', () => {
 
   it('names worker connections the way BullMQ does', () => {
     expect(workerClientName('bull', 'probe')).toBe('bull:cHJvYmU=');
+  });
+});
+
+describe('cluster hash slots', () => {
+  it('hashes the first non-empty {tag}, as Redis Cluster does', () => {
+    expect(hashedPart('{bull}:emails:wait')).toBe('bull');
+    expect(hashedPart('bull:{emails}:wait')).toBe('emails');
+    expect(hashedPart('{}:emails:wait')).toBe('{}:emails:wait');
+    expect(hashedPart('bull:emails:wait')).toBe('bull:emails:wait');
+    expect(hashedPart('a{b}c{d}')).toBe('b');
+  });
+
+  it('tells which queues keep all their keys in one slot', () => {
+    expect(queueHashTag('{bull}', 'emails')).toBe('bull');
+    expect(queueHashTag('bull', '{emails}')).toBe('emails');
+    expect(queueHashTag('bull', 'emails')).toBeNull();
+    // A brace closed only by a job id or suffix does not tag the queue's other keys.
+    expect(queueHashTag('bull', 'a{b')).toBeNull();
+  });
+
+  it('puts all of Lookout\'s own keys in one slot per namespace, and shards in slots of their own', () => {
+    expect(lookoutKey('lookout', 'alerts', 'state')).toBe('{lookout}:alerts:state');
+    expect(hashedPart(lookoutKey('lookout', 'auth', 'fail', 'ip', '10.0.0.1'))).toBe(hashedPart(lookoutKey('lookout', 'audit')));
+    expect(lookoutShardKey('lookout', 'metrics:emails', 'm')).toBe('{lookout:metrics:emails}:m');
+    expect(hashedPart(lookoutShardKey('lookout', 'metrics:emails', 'm'))).toBe('lookout:metrics:emails');
+    expect(lookoutShardKey('lookout', 'metrics:{bull}:50%')).toBe('{lookout:metrics:{bull%7D:50%25}');
+    expect(lookoutKeyPattern('t-a*')).toBe('{t-a\\*[}:]*');
   });
 });

@@ -64,3 +64,52 @@ export function queueNameFromDiscoveryKey(prefix: string, key: string): string |
   }
   return null;
 }
+
+/**
+ * The part of a key Redis Cluster hashes to pick its slot: the text between the first `{` and the next `}` when
+ * that is not empty (a hash tag), otherwise the whole key. Keys with the same hashed part share a slot.
+ */
+export function hashedPart(key: string): string {
+  const open = key.indexOf('{');
+  if (open === -1) return key;
+  const close = key.indexOf('}', open + 1);
+  return close > open + 1 ? key.slice(open + 1, close) : key;
+}
+
+/**
+ * The hash tag shared by every key of a queue (`<prefix>:<queue>:…`), or null when its keys spread over slots.
+ * BullMQ's scripts need one on a cluster; it comes from the prefix (`{bull}`) or from the queue name (`{emails}`).
+ */
+export function queueHashTag(prefix: string, queue: string): string | null {
+  const head = `${prefix}:${queue}:`;
+  const hashed = hashedPart(head);
+  return hashed === head ? null : hashed;
+}
+
+/** Default namespace of Lookout's own keys (LOOKOUT_NAMESPACE overrides it for alerts). */
+export const LOOKOUT_NAMESPACE = 'lookout';
+
+/**
+ * Lookout's own keys: `{<namespace>}:<part>:<part>…`. The hash tag puts all of them in one cluster slot, so any
+ * Lua script or MULTI may combine them (the alert commit checks the leader lock next to the alert state; the login
+ * limiter counts per address and per user in one MULTI). Features that write a lot (per-job metrics) should use
+ * lookoutShardKey instead, so they spread over the masters.
+ */
+export function lookoutKey(namespace: string, ...parts: string[]): string {
+  return [`{${namespace}}`, ...parts].join(':');
+}
+
+/**
+ * A key in a slot of its own per shard: `{<namespace>:<shard>}:<part>…` (e.g. shard `metrics:<queue>`). Keys of one
+ * shard may be combined in one script; keys of different shards, or with lookoutKey keys, may not. A `}` in the
+ * shard (a queue name, say) would end the hash tag early, so it is escaped as `%7D` (and `%` as `%25`).
+ */
+export function lookoutShardKey(namespace: string, shard: string, ...parts: string[]): string {
+  const escaped = shard.replace(/[%}]/g, (char) => (char === '%' ? '%25' : '%7D'));
+  return [`{${namespace}:${escaped}}`, ...parts].join(':');
+}
+
+/** SCAN pattern matching every key lookoutKey and lookoutShardKey build for a namespace. */
+export function lookoutKeyPattern(namespace: string): string {
+  return `{${escapeGlob(namespace)}[}:]*`;
+}

@@ -1,9 +1,9 @@
-import { readConfig } from '../config';
-import { getRedis } from '../redis';
+import { getSingleRedisConnection } from '../redis';
 import { readWorkersOverview } from './overview';
 import type { WorkersOverview } from './types';
 
-/** What GET /api/workers answers, for the configured prefixes on the shared connection. */
+/** What GET /api/workers answers, for the prefixes of the request's connection (a single Redis). */
 export async function getWorkersOverview(): Promise<WorkersOverview> {
-  return readWorkersOverview(await getRedis(), readConfig().LOOKOUT_PREFIXES);
+  const { redis, prefixes } = await getSingleRedisConnection('The worker overview');
+  return readWorkersOverview(redis, prefixes);
 }

@@ -15,7 +15,7 @@ afterAll(async () => {
 });
 
 const alert: Alert = {
-  id: '00000000000000aa', rule: 'QueueLengthCritical', prefix: 'bull', queue: 'emails', severity: 'critical', state: 'firing',
+  id: '00000000000000aa', rule: 'QueueLengthCritical', connection: 'default', prefix: 'bull', queue: 'emails', severity: 'critical', state: 'firing',
   value: 6000, threshold: 5000, summary: 'QueueLengthCritical on emails', activeAt: 1, startsAt: 2, endsAt: null, lastNotifiedAt: 2,
 };
 const group: AlertGroup = { rule: 'QueueLengthCritical', status: 'firing', alerts: [alert] };

@@ -1,12 +1,14 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { LOGIN_LIMITS, isLoginBlocked, recordLoginFailure } from '../../lib/auth';
+import { authKeys } from '../../lib/auth/keys';
+import { LOOKOUT_NAMESPACE, lookoutKey } from '../../lib/redis';
 import { testRedis } from '../helpers/redis';
 
 const redis = testRedis();
 const user = `user-${Math.random().toString(36).slice(2)}`;
 
 beforeEach(async () => {
-  const keys = await redis.keys(`lookout:auth:*${user}*`);
+  const keys = await redis.keys(`${lookoutKey(LOOKOUT_NAMESPACE, 'auth')}:*${user}*`);
   if (keys.length) await redis.del(...keys);
 });
 afterAll(() => redis.disconnect());
@@ -22,7 +24,7 @@ describe('login limiter', () => {
     await recordLoginFailure(redis, attacker, user);
     expect(await isLoginBlocked(redis, attacker, user)).toBe(true);
     expect(await isLoginBlocked(redis, legit, user)).toBe(false);
-    const ttl = await redis.pttl(`lookout:auth:locked:ip:${attacker}`);
+    const ttl = await redis.pttl(authKeys.lockedIp(attacker));
     expect(ttl).toBeGreaterThan(LOGIN_LIMITS.perIp.lockMs - 10_000);
   });
 

@@ -43,6 +43,7 @@ const PUBLIC = new Set(['GET /api/health', 'GET /api/auth/[...nextauth]', 'POST 
 
 const TABLE: Record<string, RouteCase> = {
   'GET /api/me': { role: 'viewer', url: '/api/me', params: {} },
+  'GET /api/connections': { role: 'viewer', url: '/api/connections', params: {} },
   'GET /api/queues': { role: 'viewer', url: '/api/queues', params: {} },
   'GET /api/queues/[queue]': { role: 'viewer', url: '/api/queues/orders', params: { queue: 'orders' } },
   'GET /api/queues/[queue]/jobs': { role: 'viewer', url: '/api/queues/orders/jobs?state=failed', params: { queue: 'orders' } },

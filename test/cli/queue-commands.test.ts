@@ -128,8 +128,14 @@ describe.concurrent('lookout queue:* (real binary, real Redis)', () => {
     expect(fine.stdout).toMatch(/backlog\s+12\s+12\s+OK/);
   });
 
-  it('explains usage errors and a missing REDIS_URL with exit 2', async () => {
-    const [noUrl, typo] = await Promise.all([lookout(['queue:size'], { REDIS_URL: '' }), lookout(['queue:retry', 'failing', 'a1', '--stat=completed'])]);
+  it('explains usage errors, a missing REDIS_URL and an unknown --connection with exit 2', async () => {
+    const [noUrl, typo, unknownConnection] = await Promise.all([
+      lookout(['queue:size'], { REDIS_URL: '' }),
+      lookout(['queue:retry', 'failing', 'a1', '--stat=completed']),
+      lookout(['queue:size', '--connection=staging']),
+    ]);
+    expect(unknownConnection.code).toBe(2);
+    expect(unknownConnection.stderr).toContain('--connection: Unknown connection "staging"; configured: default.');
     expect(noUrl.code).toBe(2);
     expect(noUrl.stderr).toContain('set REDIS_URL');
     expect(typo.code).toBe(2);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { inject } from 'vitest';
+import { escapeGlob, isCluster, lookoutKeyPattern, scanKeys, type RedisClient } from '../../lib/redis';
 
 /** The URL of the redis-server the test run started (test/setup/redis.global.ts). */
 export function testRedisUrl(): string {
@@ -21,14 +22,18 @@ export function testRedis(): Redis {
   return new Redis(testRedisUrl(), { maxRetriesPerRequest: 3 });
 }
 
-/** Deletes every key under a prefix (SCAN, so it also works on a big test data set). */
-export async function deletePrefix(redis: Redis, prefix: string): Promise<void> {
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-    cursor = next;
-    if (keys.length) await redis.unlink(...keys);
-  } while (cursor !== '0');
+/**
+ * Deletes every key under a BullMQ prefix, and Lookout's own keys when the prefix is also used as a namespace
+ * (`{<prefix>}:…`), on every master (SCAN, so it also works on a big test data set). On a cluster, one UNLINK per
+ * key, since multi-key commands across slots are refused.
+ */
+export async function deletePrefix(redis: RedisClient, prefix: string): Promise<void> {
+  for (const pattern of [`${escapeGlob(prefix)}:*`, lookoutKeyPattern(prefix)]) {
+    for await (const keys of scanKeys(redis, pattern, 1000)) {
+      if (isCluster(redis)) await Promise.all(keys.map((key) => redis.unlink(key)));
+      else await redis.unlink(...keys);
+    }
+  }
 }
 
 export async function waitFor<T>(probe: () => Promise<T | null | undefined | false>, timeoutMs = 10_000, what = 'condition'): Promise<T> {

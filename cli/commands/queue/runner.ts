@@ -1,10 +1,10 @@
 import { hostname, userInfo } from 'node:os';
 import { z } from 'zod';
 import type { Actor } from '../../../lib/auth';
-import { readConfig } from '../../../lib/config';
+import { hasConfiguredRedis, type ConnectionSpec } from '../../../lib/config';
 import { isAppError } from '../../../lib/errors';
 import { closeBullQueues } from '../../../lib/queues';
-import { closeRedis, getRedis, isRedisConnectionError } from '../../../lib/redis';
+import { closeRedis, connectionSpec, getRedis, isRedisConnectionError, withConnection } from '../../../lib/redis';
 import { parseArgs } from '../../args';
 
 /** Exit codes of the queue:* commands: 1 when the action failed or a monitored queue is over its maximum, 2 for usage. */
@@ -49,16 +49,25 @@ export function cliActor(): Actor {
   return { name: `${user}@${hostname()}`, role: 'admin', via: 'cli' };
 }
 
-function requireRedisUrl(): string {
-  const { REDIS_URL } = readConfig();
-  if (!REDIS_URL) {
+function namedConnection(connection: string | undefined): ConnectionSpec {
+  try {
+    return connectionSpec(connection);
+  } catch (error) {
+    throw isAppError(error) ? new UsageError(`--connection: ${error.message}`) : error;
+  }
+}
+
+/** Which Redis the command acts on (for messages): the `--connection` named, or the default one. */
+function requireRedis(connection: string | undefined): string {
+  if (!hasConfiguredRedis()) {
     // An embedded Redis would be empty: acting on it would only ever answer "queue not found".
     throw new UsageError(
       'queue:* commands act on the Redis your queues live in: set REDIS_URL (e.g. REDIS_URL=redis://localhost:6379), ' +
-        'and LOOKOUT_PREFIXES if your queues do not use the default "bull" prefix.',
+        'REDIS_CLUSTER_NODES or LOOKOUT_CONNECTIONS, and LOOKOUT_PREFIXES if your queues do not use the default "bull" prefix.',
     );
   }
-  return REDIS_URL;
+  const spec = namedConnection(connection);
+  return spec.kind === 'single' ? (spec.url ?? spec.name) : spec.nodes.map((node) => `${node.host}:${node.port}`).join(',');
 }
 
 function parseFlags<F>(schema: z.ZodType<F>, flags: Record<string, string | true>): F {
@@ -70,32 +79,37 @@ function parseFlags<F>(schema: z.ZodType<F>, flags: Record<string, string | true
   throw new UsageError(issue.path.length ? `--${issue.path.join('.')}: ${issue.message}` : issue.message);
 }
 
-async function closeConnections(): Promise<void> {
+async function closeConnections(connection: string | undefined): Promise<void> {
   try {
-    await closeBullQueues(await getRedis());
+    await closeBullQueues(await getRedis(connection));
   } finally {
     await closeRedis();
   }
 }
 
-/** Wraps a queue:* command: validates arguments, requires REDIS_URL, maps errors to messages and exit codes, closes Redis. */
-export function queueCommand<F extends { json?: boolean }>(spec: QueueCommandSpec<F>) {
+/**
+ * Wraps a queue:* command: validates arguments, requires a configured Redis, runs on the `--connection` named (or the
+ * default one), maps errors to messages and exit codes, closes Redis.
+ */
+export function queueCommand<F extends { json?: boolean; connection?: string }>(spec: QueueCommandSpec<F>) {
   return {
     summary: spec.summary,
     async run(argv: string[]): Promise<void> {
       let connected = false;
       let url = '';
+      let connection: string | undefined;
       try {
         const { positionals, flags: raw } = parseArgs(argv, SWITCHES);
         if (positionals.length < spec.positionals.min || positionals.length > spec.positionals.max) throw new UsageError('wrong number of arguments');
         const flags = parseFlags(spec.flags, raw);
-        url = requireRedisUrl();
+        connection = flags.connection;
+        url = requireRedis(connection);
         connected = true;
-        process.exitCode = await spec.run({ positionals, flags, json: flags.json === true });
+        process.exitCode = await withConnection(flags.connection, () => spec.run({ positionals, flags, json: flags.json === true }));
       } catch (error) {
         process.exitCode = report(error, spec.usage, url);
       } finally {
-        if (connected) await closeConnections().catch(() => undefined);
+        if (connected) await closeConnections(connection).catch(() => undefined);
       }
     },
   };
@@ -121,6 +135,7 @@ function report(error: unknown, usage: string, url: string): number {
 export const commonFlags = z.object({
   json: z.literal(true).optional(),
   prefix: z.string().min(1).optional(),
+  connection: z.string().min(1).optional(),
 });
 
 export const intFlag = (min: number, max: number) =>

@@ -7,6 +7,7 @@ const ZERO_TIME = '0001-01-01T00:00:00Z';
 function labelsOf(alert: Alert): Record<string, string> {
   return {
     alertname: alert.rule,
+    connection: alert.connection,
     ...(alert.queue !== null ? { queue: alert.queue } : {}),
     ...(alert.prefix !== null ? { prefix: alert.prefix } : {}),
     severity: alert.severity,

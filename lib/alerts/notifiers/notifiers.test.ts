@@ -6,6 +6,7 @@ import { NOTIFIERS, groupNotifications, type AlertGroup } from './index';
 const firing: Alert = {
   id: '0123456789abcdef',
   rule: 'QueueLengthWarning',
+  connection: 'default',
   prefix: 'bull',
   queue: 'emails',
   severity: 'warning',
@@ -42,13 +43,13 @@ const CASES: { name: string; format: Webhook['format']; group: AlertGroup; expec
         status: 'firing',
         receiver: 'ops-team',
         groupLabels: { alertname: 'QueueLengthWarning' },
-        commonLabels: { alertname: 'QueueLengthWarning', queue: 'emails', prefix: 'bull', severity: 'warning' },
+        commonLabels: { alertname: 'QueueLengthWarning', connection: 'default', queue: 'emails', prefix: 'bull', severity: 'warning' },
         commonAnnotations: { summary: firing.summary, value: '1200', threshold: '1000' },
         externalURL: 'https://lookout.example.com',
         alerts: [
           {
             status: 'firing',
-            labels: { alertname: 'QueueLengthWarning', queue: 'emails', prefix: 'bull', severity: 'warning' },
+            labels: { alertname: 'QueueLengthWarning', connection: 'default', queue: 'emails', prefix: 'bull', severity: 'warning' },
             annotations: { summary: firing.summary, value: '1200', threshold: '1000' },
             startsAt: '2026-01-01T12:01:00.000Z',
             endsAt: '0001-01-01T00:00:00Z',
@@ -74,7 +75,7 @@ const CASES: { name: string; format: Webhook['format']; group: AlertGroup; expec
     name: 'alertmanager: a global alert has no queue label',
     format: 'alertmanager',
     group: group('firing', [redisDown]),
-    expected: [expect.objectContaining({ commonLabels: { alertname: 'RedisDown', severity: 'critical' } })],
+    expected: [expect.objectContaining({ commonLabels: { alertname: 'RedisDown', connection: 'default', severity: 'critical' } })],
   },
   {
     name: 'slack: firing, with text and blocks',
@@ -120,7 +121,7 @@ const CASES: { name: string; format: Webhook['format']; group: AlertGroup; expec
           class: 'QueueLengthWarning',
           component: 'emails',
           group: 'bull',
-          custom_details: { value: 1200, threshold: 1000 },
+          custom_details: { value: 1200, threshold: 1000, connection: 'default' },
         },
       },
       expect.objectContaining({ dedup_key: 'aaaaaaaaaaaaaaaa', event_action: 'trigger' }),

@@ -21,7 +21,7 @@ export const pagerdutyNotifier: Notifier = {
           class: alert.rule,
           ...(alert.queue !== null ? { component: alert.queue } : {}),
           ...(alert.prefix !== null ? { group: alert.prefix } : {}),
-          custom_details: { value: alert.value, threshold: alert.threshold },
+          custom_details: { value: alert.value, threshold: alert.threshold, connection: alert.connection },
         },
       };
     });

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../redis';
 import { invalid } from '../../errors';
 import { execPipeline, jobKey, queueKey } from '../../redis';
 import { readFailureRecords } from '../failures';
@@ -97,7 +97,7 @@ export function checkActionState(action: BulkAction, state: JobState): void {
   if (!states.includes(state)) throw invalid(`state: ${action} applies to ${states.join(', ')} jobs, not ${state} ones.`, 'state');
 }
 
-async function rawOptsOf(redis: Redis, ref: QueueRef, ids: readonly string[]): Promise<(string | null)[]> {
+async function rawOptsOf(redis: RedisClient, ref: QueueRef, ids: readonly string[]): Promise<(string | null)[]> {
   const pipeline = redis.pipeline();
   for (const id of ids) pipeline.hget(jobKey(ref.prefix, ref.name, id), 'opts');
   const results = await execPipeline(pipeline);
@@ -112,7 +112,7 @@ async function rawOptsOf(redis: Redis, ref: QueueRef, ids: readonly string[]): P
  * was applied: false when the job moved, vanished or was locked meanwhile (another actor won the race). Any other
  * error (Redis unreachable) is thrown.
  */
-export async function applyToJobs(redis: Redis, ref: QueueRef, action: BulkAction, state: JobState, ids: readonly string[]): Promise<boolean[]> {
+export async function applyToJobs(redis: RedisClient, ref: QueueRef, action: BulkAction, state: JobState, ids: readonly string[]): Promise<boolean[]> {
   checkActionState(action, state);
   if (ids.length === 0) return [];
   const queue = bullQueue(redis, ref);
@@ -136,16 +136,16 @@ export async function applyToJobs(redis: Redis, ref: QueueRef, action: BulkActio
 
 const applied = (results: boolean[]) => results.filter(Boolean).length;
 
-function retryChunk(redis: Redis, ref: QueueRef, state: RetryableState): ChunkAction {
+function retryChunk(redis: RedisClient, ref: QueueRef, state: RetryableState): ChunkAction {
   return async (ids) => applied(await applyToJobs(redis, ref, 'retry', state, ids));
 }
 
-function deleteChunk(redis: Redis, ref: QueueRef, state: JobState): ChunkAction {
+function deleteChunk(redis: RedisClient, ref: QueueRef, state: JobState): ChunkAction {
   return async (ids) => applied(await applyToJobs(redis, ref, 'delete', state, ids));
 }
 
 /** Keeps only ids whose job hash still exists, so a listed id that is already gone is not counted as done. */
-async function existingIds(redis: Redis, ref: QueueRef, ids: readonly string[]): Promise<string[]> {
+async function existingIds(redis: RedisClient, ref: QueueRef, ids: readonly string[]): Promise<string[]> {
   const pipeline = redis.pipeline();
   for (const id of ids) pipeline.exists(jobKey(ref.prefix, ref.name, id));
   const results = await execPipeline(pipeline);
@@ -188,14 +188,14 @@ async function walkSet(read: ChunkReader, total: number, select: (ids: string[])
  * A finished set is scored by finish time, so "finished before `until`" is a score range. Jobs that finish after
  * the action started are not part of it: a retried job that fails again at once is not retried twice.
  */
-async function walkFinishedSet(redis: Redis, ref: QueueRef, state: 'failed' | 'completed', until: number, select: (ids: string[]) => Promise<string[]>, act: ChunkAction, onProgress?: OnProgress) {
+async function walkFinishedSet(redis: RedisClient, ref: QueueRef, state: 'failed' | 'completed', until: number, select: (ids: string[]) => Promise<string[]>, act: ChunkAction, onProgress?: OnProgress) {
   const key = queueKey(ref.prefix, ref.name, STATE_SOURCES[state].suffix);
   const read: ChunkReader = (offset) => redis.zrangebyscore(key, '-inf', until, 'LIMIT', offset, BULK_CHUNK_SIZE);
   return walkSet(read, await redis.zcount(key, '-inf', until), select, act, onProgress);
 }
 
 /** Delayed and prioritized sets are scored by due time and priority, so age is read from each job's creation time. */
-async function walkByCreationTime(redis: Redis, ref: QueueRef, state: 'delayed' | 'prioritized', until: number, act: ChunkAction, onProgress?: OnProgress) {
+async function walkByCreationTime(redis: RedisClient, ref: QueueRef, state: 'delayed' | 'prioritized', until: number, act: ChunkAction, onProgress?: OnProgress) {
   const key = queueKey(ref.prefix, ref.name, STATE_SOURCES[state].suffix);
   const read: ChunkReader = (offset) => redis.zrange(key, offset, offset + BULK_CHUNK_SIZE - 1);
   const createdBefore = async (ids: string[]) => {
@@ -211,7 +211,7 @@ async function walkByCreationTime(redis: Redis, ref: QueueRef, state: 'delayed' 
   return walkSet(read, await redis.zcard(key), createdBefore, act, onProgress);
 }
 
-function groupFilter(redis: Redis, ref: QueueRef, group: string | undefined): (ids: string[]) => Promise<string[]> {
+function groupFilter(redis: RedisClient, ref: QueueRef, group: string | undefined): (ids: string[]) => Promise<string[]> {
   if (group === undefined) return async (ids) => ids;
   return async (ids) => (await readFailureRecords(redis, ref, ids)).filter((record) => record.fingerprint === group).map((record) => record.id);
 }
@@ -221,7 +221,7 @@ function checkGroupState(state: JobState, selection: BulkSelection): void {
 }
 
 /** Retries every failed (or completed) job, one failure group, or the listed ids, in chunks. */
-export async function retryJobs(redis: Redis, ref: QueueRef, state: RetryableState, selection: BulkSelection = {}, onProgress?: OnProgress): Promise<BulkResult> {
+export async function retryJobs(redis: RedisClient, ref: QueueRef, state: RetryableState, selection: BulkSelection = {}, onProgress?: OnProgress): Promise<BulkResult> {
   checkGroupState(state, selection);
   const act = retryChunk(redis, ref, state);
   if (selection.ids) return forListedIds(selection.ids, act, async (ids) => ids, onProgress);
@@ -233,7 +233,7 @@ export async function retryJobs(redis: Redis, ref: QueueRef, state: RetryableSta
  * or only one failure group, or the listed ids. Locked (active) jobs are never deleted.
  */
 export async function cleanJobs(
-  redis: Redis,
+  redis: RedisClient,
   ref: QueueRef,
   state: CleanableState,
   graceMs: number,

@@ -1,14 +1,14 @@
 import { Job, Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../redis';
 import type { QueueRef } from '../types';
 
 /**
  * Actions go through BullMQ's own Lua scripts, so they stay atomic and agree with whatever BullMQ version
  * wrote the queue. One Queue per (connection, prefix, name) shares the caller's ioredis client.
  */
-const queues = new WeakMap<Redis, Map<string, Queue>>();
+const queues = new WeakMap<RedisClient, Map<string, Queue>>();
 
-export function bullQueue(redis: Redis, ref: QueueRef): Queue {
+export function bullQueue(redis: RedisClient, ref: QueueRef): Queue {
   let byName = queues.get(redis);
   if (!byName) {
     byName = new Map();
@@ -26,7 +26,7 @@ export function bullQueue(redis: Redis, ref: QueueRef): Queue {
 }
 
 /** Closes the Queue objects made for a connection (their shared client stays open: its owner closes it). */
-export async function closeBullQueues(redis: Redis): Promise<void> {
+export async function closeBullQueues(redis: RedisClient): Promise<void> {
   const byName = queues.get(redis);
   queues.delete(redis);
   await Promise.all([...(byName?.values() ?? [])].map((queue) => queue.close()));

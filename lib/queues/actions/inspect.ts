@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../redis';
 import { notFound } from '../../errors';
 import { jobKey } from '../../redis';
 import { findJobState } from '../jobs';
@@ -10,7 +10,7 @@ export interface JobSnapshot {
 }
 
 /** Where a job is right now, or null when neither its hash nor any state holds it. */
-export async function inspectJob(redis: Redis, ref: QueueRef, id: string): Promise<JobSnapshot | null> {
+export async function inspectJob(redis: RedisClient, ref: QueueRef, id: string): Promise<JobSnapshot | null> {
   const [[name, timestamp, rawOpts], state] = await Promise.all([
     redis.hmget(jobKey(ref.prefix, ref.name, id), 'name', 'timestamp', 'opts'),
     findJobState(redis, ref, id),

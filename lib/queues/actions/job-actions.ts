@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../redis';
 import { conflict } from '../../errors';
 import type { QueueRef } from '../types';
 import { BULL_ERROR, bullErrorCode, isRaceError } from './bull-errors';
@@ -12,7 +12,7 @@ export function isRetryable(state: JobSnapshot['state']): state is RetryableStat
   return (RETRYABLE_STATES as readonly string[]).includes(state);
 }
 
-async function requireJob(redis: Redis, ref: QueueRef, id: string): Promise<JobSnapshot> {
+async function requireJob(redis: RedisClient, ref: QueueRef, id: string): Promise<JobSnapshot> {
   const job = await inspectJob(redis, ref, id);
   if (!job) throw jobGone(ref, id);
   return job;
@@ -22,7 +22,7 @@ async function requireJob(redis: Redis, ref: QueueRef, id: string): Promise<JobS
  * BullMQ said the job was not where we saw it a moment ago: someone else moved or removed it.
  * Looks again so the answer says what happened (404 when gone, 409 with the state it is in now).
  */
-async function explainRace(redis: Redis, ref: QueueRef, id: string, error: unknown, expected: string, verb: string): Promise<unknown> {
+async function explainRace(redis: RedisClient, ref: QueueRef, id: string, error: unknown, expected: string, verb: string): Promise<unknown> {
   if (!isRaceError(error)) return error;
   const now = await inspectJob(redis, ref, id);
   if (!now || bullErrorCode(error) === BULL_ERROR.jobNotExist) return jobGone(ref, id);
@@ -30,7 +30,7 @@ async function explainRace(redis: Redis, ref: QueueRef, id: string, error: unkno
 }
 
 /** Moves a failed or completed job back to waiting with BullMQ's reprocessJob script. */
-export async function retryJob(redis: Redis, ref: QueueRef, id: string): Promise<{ previousState: RetryableState }> {
+export async function retryJob(redis: RedisClient, ref: QueueRef, id: string): Promise<{ previousState: RetryableState }> {
   const job = await requireJob(redis, ref, id);
   if (!isRetryable(job.state)) {
     throw conflict(`Job "${id}" is ${describeState(job.state)}; only failed or completed jobs can be retried.`);
@@ -47,7 +47,7 @@ const LOCKED_MESSAGE = (id: string) =>
   `Job "${id}" is active: a worker holds its lock (or a lock on one of its children). Wait until it finishes or fails, then delete it.`;
 
 /** Removes a job with its data, logs and children; refused while a worker holds its lock. */
-export async function deleteJob(redis: Redis, ref: QueueRef, id: string): Promise<{ previousState: JobSnapshot['state'] }> {
+export async function deleteJob(redis: RedisClient, ref: QueueRef, id: string): Promise<{ previousState: JobSnapshot['state'] }> {
   const job = await requireJob(redis, ref, id);
   if (job.state === 'active') throw conflict(LOCKED_MESSAGE(id));
   let removed: number;
@@ -65,7 +65,7 @@ export async function deleteJob(redis: Redis, ref: QueueRef, id: string): Promis
 }
 
 /** Moves a delayed job to waiting now, with BullMQ's promote script. */
-export async function promoteJob(redis: Redis, ref: QueueRef, id: string): Promise<{ previousState: 'delayed' }> {
+export async function promoteJob(redis: RedisClient, ref: QueueRef, id: string): Promise<{ previousState: 'delayed' }> {
   const job = await requireJob(redis, ref, id);
   if (job.state !== 'delayed') throw conflict(`Job "${id}" is ${describeState(job.state)}; only delayed jobs can be promoted.`);
   try {

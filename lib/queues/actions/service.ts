@@ -1,9 +1,8 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../redis';
 import { recordAudit, type AuditAction } from '../../audit';
 import type { Actor } from '../../auth';
-import { readConfig } from '../../config';
 import { isAppError } from '../../errors';
-import { getRedis } from '../../redis';
+import { getConnection } from '../../redis';
 import { findQueue } from '../lookup';
 import type { QueueRef } from '../types';
 import { cleanJobs, retryJobs, type BulkResult, type BulkSelection, type CleanableState, type OnProgress } from './bulk';
@@ -23,13 +22,13 @@ interface AuditedAction<T> {
   action: AuditAction;
   jobIds?: readonly string[];
   params?: Record<string, string | number>;
-  run(redis: Redis, ref: QueueRef): Promise<T>;
+  run(redis: RedisClient, ref: QueueRef): Promise<T>;
   count(result: T): number;
 }
 
 async function audited<T>(target: QueueTarget, actor: Actor, spec: AuditedAction<T>): Promise<T> {
-  const redis = await getRedis();
-  const ref = await findQueue(redis, readConfig().LOOKOUT_PREFIXES, target.queue, target.prefix);
+  const { redis, prefixes } = await getConnection();
+  const ref = await findQueue(redis, prefixes, target.queue, target.prefix);
   const started = performance.now();
   const record = (result: 'ok' | 'error', count: number, message: string | null) =>
     recordAudit(redis, {
@@ -62,7 +61,7 @@ const counted = (result: BulkResult) => result.count;
 
 type JobTarget = QueueTarget & { id: string };
 
-function jobAction<T extends object>(action: AuditAction, run: (redis: Redis, ref: QueueRef, id: string) => Promise<T>) {
+function jobAction<T extends object>(action: AuditAction, run: (redis: RedisClient, ref: QueueRef, id: string) => Promise<T>) {
   return (target: JobTarget, actor: Actor): Promise<{ ok: true } & T> =>
     audited(target, actor, {
       action,
@@ -76,7 +75,7 @@ export const retryJobAction = jobAction('job.retry', retryJob);
 export const deleteJobAction = jobAction('job.delete', deleteJob);
 export const promoteJobAction = jobAction('job.promote', promoteJob);
 
-function queueAction<T extends object>(action: AuditAction, run: (redis: Redis, ref: QueueRef) => Promise<void>, answer: T) {
+function queueAction<T extends object>(action: AuditAction, run: (redis: RedisClient, ref: QueueRef) => Promise<void>, answer: T) {
   return (target: QueueTarget, actor: Actor): Promise<{ ok: true } & T> =>
     audited(target, actor, {
       action,

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../redis';
 import { BULL_SUFFIX, execPipeline, queueKey } from '../../redis';
 import type { QueueRef } from '../types';
 import { readFailureRecords, type FailureRecord } from './records';
@@ -58,7 +58,7 @@ function addToGroup(groups: Map<string, FailureGroup>, record: FailureRecord): v
 }
 
 /** Groups the newest `sampleSize` failed jobs by fingerprint, biggest group first. */
-export async function readFailureGroups(redis: Redis, ref: QueueRef, sampleSize = FAILURE_SAMPLE_SIZE): Promise<FailureGroups> {
+export async function readFailureGroups(redis: RedisClient, ref: QueueRef, sampleSize = FAILURE_SAMPLE_SIZE): Promise<FailureGroups> {
   const failedKey = queueKey(ref.prefix, ref.name, BULL_SUFFIX.failed);
   const [[idsError, ids], [totalError, total]] = (await execPipeline(
     redis.pipeline().zrevrange(failedKey, 0, sampleSize - 1).zcard(failedKey),

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../redis';
 import { execPipeline, jobKey } from '../../redis';
 import type { QueueRef } from '../types';
 import { failureSignature, fingerprintOf, type FailureSignature } from './fingerprint';
@@ -28,7 +28,7 @@ export function newestStack(raw: string | null): string | null {
 }
 
 /** Reads what grouping needs for a batch of ids in one pipeline; jobs removed meanwhile are left out. */
-export async function readFailureRecords(redis: Redis, ref: QueueRef, ids: readonly string[]): Promise<FailureRecord[]> {
+export async function readFailureRecords(redis: RedisClient, ref: QueueRef, ids: readonly string[]): Promise<FailureRecord[]> {
   if (ids.length === 0) return [];
   const pipeline = redis.pipeline();
   for (const id of ids) pipeline.hmget(jobKey(ref.prefix, ref.name, id), 'name', 'failedReason', 'stacktrace', 'finishedOn');

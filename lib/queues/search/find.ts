@@ -1,5 +1,4 @@
-import type { Redis } from 'ioredis';
-import { execPipeline, jobKey } from '../../redis';
+import { execPerItem, hashedPart, jobKey, type RedisClient } from '../../redis';
 import { findJobState } from '../jobs';
 import type { JobState, QueueRef } from '../types';
 
@@ -15,16 +14,19 @@ export interface FoundJob {
 }
 
 /**
- * Looks a job id up in every queue: one pipeline asks each queue for that job's hash, then the queues that have it
- * say which state holds it. Two requests however many queues there are.
+ * Looks a job id up in every queue: one pipeline (one per hash slot on a cluster) asks each queue for that job's
+ * hash, then the queues that have it say which state holds it. Two requests however many queues there are.
  */
-export async function findJobInQueues(redis: Redis, refs: readonly QueueRef[], id: string): Promise<FoundJob[]> {
+export async function findJobInQueues(redis: RedisClient, refs: readonly QueueRef[], id: string): Promise<FoundJob[]> {
   if (refs.length === 0) return [];
-  const pipeline = redis.pipeline();
-  for (const ref of refs) pipeline.hmget(jobKey(ref.prefix, ref.name, id), 'name', 'timestamp');
-  const results = await execPipeline(pipeline);
+  const results = await execPerItem(
+    redis,
+    refs,
+    (ref) => hashedPart(jobKey(ref.prefix, ref.name, id)),
+    (pipeline, ref) => pipeline.hmget(jobKey(ref.prefix, ref.name, id), 'name', 'timestamp'),
+  );
   const hits = refs.flatMap((ref, index) => {
-    const [error, values] = results[index] ?? [null, null];
+    const [error, values] = results[index]?.[0] ?? [null, null];
     if (error || !Array.isArray(values)) return [];
     const [name, timestamp] = values as (string | null)[];
     if (name == null && timestamp == null) return [];

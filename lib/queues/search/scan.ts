@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../redis';
 import { execPipeline, jobKey } from '../../redis';
 import { readJobSummaries, STATE_SOURCES } from '../jobs';
 import type { JobPage, JobSummary, QueueRef } from '../types';
@@ -37,7 +37,7 @@ export class JobScanner {
   private size = FIRST_WINDOW;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     readonly ref: QueueRef,
     readonly filter: JobFilter,
   ) {
@@ -79,7 +79,7 @@ export interface SearchPage extends JobPage {
  * state, or when `budgetMs` has passed (after at least one window), and answers with a cursor to continue from.
  */
 export async function searchJobs(
-  redis: Redis,
+  redis: RedisClient,
   ref: QueueRef,
   filter: JobFilter,
   page: { offset: number; limit: number },
@@ -115,7 +115,7 @@ export async function searchJobs(
 export const PREVIEW_SAMPLE_SIZE = 5;
 
 /** The exact number of jobs a query matches now, and the first few in list order, scanning the whole state. */
-export async function previewMatches(redis: Redis, ref: QueueRef, filter: JobFilter): Promise<{ matched: number; sample: JobSummary[] }> {
+export async function previewMatches(redis: RedisClient, ref: QueueRef, filter: JobFilter): Promise<{ matched: number; sample: JobSummary[] }> {
   const scanner = new JobScanner(redis, ref, filter);
   const order = STATE_SOURCES[filter.state].order;
   if (matchesEveryJob(filter)) {

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../redis';
 import { jobKey, queueKey } from '../../redis';
 import { STATE_SOURCES } from '../jobs';
 import type { JobState, QueueRef } from '../types';
@@ -128,7 +128,7 @@ local now = redis.call('TIME')
 return { total, #ids, keptIds, keptPositions, (now[1] - clock[1]) * 1000000 + (now[2] - clock[2]) }`;
 
 /** One window of a state, prefiltered in Redis; a state key of the wrong type throws. */
-export async function scanWindow(redis: Redis, ref: QueueRef, state: JobState, request: WindowRequest, prefilter: Prefilter): Promise<ScriptWindow> {
+export async function scanWindow(redis: RedisClient, ref: QueueRef, state: JobState, request: WindowRequest, prefilter: Prefilter): Promise<ScriptWindow> {
   const source = STATE_SOURCES[state];
   const range = source.kind === 'zset' ? request.range : null;
   const [total, length, ids, positions, busyMicros] = (await redis.eval(
