@@ -9,7 +9,8 @@ export const DEMO_CONFIG = join(PROJECT_ROOT, 'workers', 'demo', 'lookout.config
 
 /** `lookout demo`: embedded Redis (unless REDIS_URL is set), supervised demo workers, traffic, and the dashboard. */
 export async function demo(): Promise<void> {
-  // The demo is local by design: no login, and the dashboard refuses to listen beyond loopback without one.
+  // The demo is local by design: no login unless users are configured (LOOKOUT_AUTH= with LOOKOUT_USERS), and the
+  // dashboard refuses to listen beyond loopback without one.
   process.env.LOOKOUT_AUTH ??= 'none';
   const redisUrl = await ensureRedisUrl();
   const config = readConfig();
@@ -25,9 +26,9 @@ export async function demo(): Promise<void> {
   const traffic = await startDemoTraffic(redisUrl, prefix);
   onShutdown(() => traffic.stop());
   console.log(
-    `[lookout] demo workers (supervisors ${supervisors.map((supervisor) => supervisor.name).join(', ')}) and traffic on queues emails, images, reports, partner-sync (and a paused newsletters queue)`,
+    `[lookout] demo workers (supervisors ${supervisors.map((supervisor) => supervisor.name).join(', ')}) and traffic on queues emails, images, reports, partner-sync, webhooks (and a paused newsletters queue)`,
   );
   await startMonitor();
-  const url = await startWebServer({ LOOKOUT_AUTH: 'none', REDIS_URL: redisUrl });
+  const url = await startWebServer({ LOOKOUT_AUTH: process.env.LOOKOUT_AUTH ?? 'none', REDIS_URL: redisUrl });
   console.log(`\n  Lookout demo is running: open ${url}\n  Press Ctrl+C to stop.\n`);
 }

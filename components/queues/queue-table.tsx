@@ -1,6 +1,7 @@
 'use client';
 
 import type { QueueSummary } from '@/lib/queues/types';
+import { QueueAlertBadge } from '../alerts/alert-badge';
 import { formatCount, formatDuration, formatPercent } from '../format';
 import { ConnectionLink } from '../layout/connection-link';
 import { queueStatus } from './queue-status';
@@ -65,6 +66,9 @@ export function QueueTable({ queues, showPrefix }: { queues: QueueSummary[]; sho
                       paused
                     </span>
                   ) : null}
+                  <span className="ml-2">
+                    <QueueAlertBadge name={queue.name} prefix={queue.prefix} />
+                  </span>
                 </td>
                 {COUNT_COLUMNS.map(([key]) => (
                   <td key={key} className="py-2 pr-4 text-right tabular-nums" data-testid={`count-${key}`}>

@@ -3,6 +3,7 @@
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useCallback, useState } from 'react';
 import { JOB_STATES, type JobState } from '@/lib/queues/types';
+import { AlertBadge } from '../alerts/alert-badge';
 import { ApiError } from '../api/client';
 import { useFailureGroups, useQueue, type QueueLocator } from '../api/hooks';
 import { filterParams, type JobFilter } from '../api/search-hooks';
@@ -70,6 +71,7 @@ export function QueueView({ queue }: { queue: string }) {
             {status ? <StatusDot status={status.status} reason={status.reason} /> : null}
             <span data-testid="queue-name">{queue}</span>
             {data?.paused ? <span className="rounded bg-indigo-100 px-2 py-0.5 text-sm text-indigo-800 dark:bg-indigo-950 dark:text-indigo-200">paused</span> : null}
+            {data ? <AlertBadge alerts={data.alerts} /> : null}
           </span>
         }
         subtitle={

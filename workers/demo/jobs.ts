@@ -1,6 +1,9 @@
 import { defineJob } from '../define-job';
 
-/** The demo's jobs: realistic run times, a report that reports progress, and a partner API that fails ~8 % of calls. */
+/**
+ * The demo's jobs: realistic run times, a report that reports progress, a partner API that fails ~8 % of calls (retried)
+ * and customer webhooks that fail ~12 % for good.
+ */
 const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve) => {
     const timer = setTimeout(resolve, ms);
@@ -61,6 +64,21 @@ export const syncPartner = defineJob({
   },
   failed: (data, error, ctx) => {
     console.error(`[demo] account ${data.accountId} could not be synced after ${ctx.attempt} attempts: ${error.message}`);
+  },
+});
+
+/**
+ * Outgoing customer webhooks: one try each (a retry is the customer's business), and about one in eight customer
+ * endpoints answers 500, so the demo's failure rate sits above the 5 % FailureRateHigh threshold and shows an alert.
+ */
+export const deliverWebhook = defineJob({
+  name: 'deliver-webhook',
+  queue: 'webhooks',
+  tries: 1,
+  handle: async (data: { customer: number; event: string }, ctx) => {
+    await sleep(30 + Math.random() * 120, ctx.signal);
+    if (Math.random() < 0.12) throw new Error(`Customer endpoint answered 500 for ${data.event} (customer ${data.customer})`);
+    return { delivered: true };
   },
 });
 

@@ -4,7 +4,7 @@ export default {
   supervisors: [
     {
       name: 'web-traffic',
-      queues: ['emails', 'partner-sync'],
+      queues: ['emails', 'partner-sync', 'webhooks'],
       processes: { min: 1, max: 3 },
       concurrency: 6,
       balance: { backlogPerProcess: 40 },

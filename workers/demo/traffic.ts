@@ -1,7 +1,7 @@
 import type { RedisConnection } from '../connection';
 import type { PendingJob } from '../define-job';
 import { Dispatcher } from '../dispatch/dispatcher';
-import { generateReport, notifyImport, resizeImage, sendEmail, syncPartner } from './jobs';
+import { deliverWebhook, generateReport, notifyImport, resizeImage, sendEmail, syncPartner } from './jobs';
 
 /**
  * Demo traffic through the runtime's dispatch, so every page has live data: steady producers, delayed and
@@ -25,6 +25,7 @@ const PRODUCERS: { perSecond: number; next: () => PendingJob }[] = [
   },
   { perSecond: 0.3, next: () => generateReport.with({ account: pick(USERS), period: '2026-11' }) },
   { perSecond: 4, next: () => syncPartner.with({ accountId: Math.floor(Math.random() * 500) }) },
+  { perSecond: 3, next: () => deliverWebhook.with({ customer: pick(USERS), event: pick(['order.created', 'order.paid', 'invoice.sent']) }) },
 ];
 
 const BATCH_EVERY_MS = 30_000;
