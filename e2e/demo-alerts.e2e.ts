@@ -4,6 +4,7 @@ import { hashPassword } from '../lib/auth/passwords';
 import { AlertsPage } from './pages/alerts-page';
 import { LoginPage } from './pages/login-page';
 import { OverviewPage } from './pages/overview-page';
+import { QueuePage } from './pages/queue-page';
 import { launchBrowser } from './support/browser';
 import { startDemo, type DemoProcess } from './support/demo';
 
@@ -28,7 +29,7 @@ afterAll(async () => {
 });
 
 describe("the demo's failing webhooks", () => {
-  it('fire FailureRateHigh on the Alerts page, badge the queue on the Overview, and an operator silences the alert', async () => {
+  it('fire FailureRateHigh on the Alerts page, badge the queue on the Overview and its page, and an operator silences the alert', async () => {
     const alerts = new AlertsPage(page);
     await alerts.open(demo.baseUrl);
     const login = new LoginPage(page);
@@ -58,5 +59,10 @@ describe("the demo's failing webhooks", () => {
     expect(await badge.textContent()).toBe('1 firing');
     expect(await badge.getAttribute('data-severity')).toBe('warning');
     await expect.poll(() => overview.queueRow('reports').getByTestId('alert-badge').count()).toBe(0);
+
+    await overview.openQueue('webhooks');
+    const queue = new QueuePage(page);
+    await queue.alertBadge.waitFor();
+    expect(await queue.alertBadge.textContent()).toBe('1 firing');
   });
 });

@@ -3,6 +3,11 @@ import type { Locator, Page } from 'playwright-core';
 export class QueuePage {
   constructor(private readonly page: Page) {}
 
+  /** The alert pill beside the queue's name in the page header. */
+  get alertBadge(): Locator {
+    return this.page.getByTestId('page-title').getByTestId('alert-badge');
+  }
+
   async selectState(state: string): Promise<void> {
     await this.page.getByTestId(`tab-${state}`).click();
   }
