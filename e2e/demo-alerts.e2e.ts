@@ -54,6 +54,8 @@ describe("the demo's failing webhooks", () => {
 
     const overview = new OverviewPage(page);
     await overview.open(demo.baseUrl);
+    // The sidebar counts every firing alert of the connection (the webhooks one at least).
+    expect(Number(await page.getByTestId('nav-alerts-firing').textContent())).toBeGreaterThanOrEqual(1);
     const badge = overview.queueRow('webhooks').getByTestId('alert-badge');
     await badge.waitFor();
     expect(await badge.textContent()).toBe('1 firing');

@@ -34,3 +34,15 @@ export function QueueAlertBadge({ name, prefix }: { name: string; prefix?: strin
   const { data } = useAlerts();
   return data ? <AlertBadge alerts={data.active} queue={{ name, prefix }} /> : null;
 }
+
+/** The number of firing alerts of the connection, beside "Alerts" in the sidebar; nothing when none fire. */
+export function FiringAlertCount() {
+  const { data } = useAlerts();
+  const count = data ? countAlerts(data.active) : null;
+  if (!count?.firing || !count.severity) return null;
+  return (
+    <span data-testid="nav-alerts-firing" title={`${count.firing} firing alert(s)`} className={`ml-2 rounded-full px-1.5 text-xs font-medium ${TONE[count.severity]}`}>
+      {count.firing}
+    </span>
+  );
+}

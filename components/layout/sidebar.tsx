@@ -1,6 +1,7 @@
 'use client';
 
 import { usePathname } from 'next/navigation';
+import { FiringAlertCount } from '../alerts/alert-badge';
 import { useHealth } from '../api/hooks';
 import { UserBox } from '../auth/user-box';
 import { ConnectionLink } from './connection-link';
@@ -35,6 +36,7 @@ export function Sidebar() {
               className={`rounded-md px-3 py-2 ${active ? 'bg-slate-800 font-medium text-white' : 'text-slate-300 hover:bg-slate-800'}`}
             >
               {item.label}
+              {item.href === '/alerts' ? <FiringAlertCount /> : null}
             </ConnectionLink>
           );
         })}
