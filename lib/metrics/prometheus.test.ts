@@ -24,10 +24,16 @@ describe('renderPrometheus', () => {
   addJob(totals, 'completed', 2, 3);
   addJob(totals, 'completed', 10, 20);
   addJob(totals, 'failed', 100, 5000);
-  const text = renderPrometheus([
-    { summary: summary('emails'), totals },
-    { summary: summary('we"ird\\name', { paused: true, oldestWaitingAgeMs: null }), totals: null },
-  ]);
+  const text = renderPrometheus(
+    [
+      { summary: summary('emails'), totals },
+      { summary: summary('we"ird\\name', { paused: true, oldestWaitingAgeMs: null }), totals: null },
+    ],
+    [
+      { rule: 'FailureRateHigh', prefix: 'bull', queue: 'emails', severity: 'warning', state: 'firing' },
+      { rule: 'RedisDown', prefix: null, queue: null, severity: 'critical', state: 'pending' },
+    ],
+  );
   const lines = text.split('\n');
 
   it.each([
@@ -45,6 +51,8 @@ describe('renderPrometheus', () => {
     'lookout_job_runtime_seconds_sum{prefix="bull",queue="emails"} 5.023',
     'lookout_job_runtime_seconds_count{prefix="bull",queue="emails"} 3',
     'lookout_job_wait_seconds_bucket{prefix="bull",queue="emails",le="0.016"} 2',
+    'lookout_active_alerts{alertname="FailureRateHigh",alertstate="firing",severity="warning",prefix="bull",queue="emails"} 1',
+    'lookout_active_alerts{alertname="RedisDown",alertstate="pending",severity="critical",prefix="",queue=""} 1',
   ])('has the sample %s', (line) => {
     expect(lines).toContain(line);
   });
@@ -60,6 +68,6 @@ describe('renderPrometheus', () => {
 
   it('names metrics the Prometheus way: a unit suffix, _total for counters', () => {
     const names = new Set(lines.filter((line) => !line.startsWith('#') && line).map((line) => line.split('{')[0]));
-    for (const name of names) expect(name).toMatch(/^lookout_[a-z_]+(_total|_seconds(_bucket|_sum|_count)?|_jobs|_workers|_paused)$/);
+    for (const name of names) expect(name).toMatch(/^lookout_[a-z_]+(_total|_seconds(_bucket|_sum|_count)?|_jobs|_workers|_paused|_alerts)$/);
   });
 });

@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import type { Alert } from '../alerts';
 import type { QueueSummary } from '../queues';
 import { execPipeline } from '../redis';
 import { decodeRecord } from './codec';
@@ -69,9 +70,18 @@ function histogramSamples(
   sample('_count', queueLabels, histogramCount(histogram));
 }
 
-/** The Prometheus text exposition (format 0.0.4) for the queues. */
-export function renderPrometheus(queues: readonly PrometheusQueue[]): string {
+/** An active alert as /metrics shows it. */
+export type PrometheusAlert = Pick<Alert, 'rule' | 'prefix' | 'queue' | 'severity' | 'state'>;
+
+/** The Prometheus text exposition (format 0.0.4) for the queues, and the pending and firing alerts. */
+export function renderPrometheus(queues: readonly PrometheusQueue[], alerts: readonly PrometheusAlert[] = []): string {
   const out = new Exposition();
+  // Shaped like Prometheus' own ALERTS series, so the same dashboards and inhibition rules apply.
+  out.family('lookout_active_alerts', 'gauge', 'Pending and firing Lookout alerts, 1 per alert (alertstate pending or firing).', (sample) => {
+    for (const alert of alerts) {
+      sample('', { alertname: alert.rule, alertstate: alert.state, severity: alert.severity, prefix: alert.prefix ?? '', queue: alert.queue ?? '' }, 1);
+    }
+  });
   const of = (queue: PrometheusQueue) => ({ prefix: queue.summary.prefix, queue: queue.summary.name });
   out.family('lookout_queue_jobs', 'gauge', 'Jobs in the queue by state, read at scrape time.', (sample) => {
     for (const queue of queues) for (const [state, count] of STATES) sample('', { ...of(queue), state }, queue.summary.counts[count]);

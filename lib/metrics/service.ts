@@ -1,3 +1,4 @@
+import { getAlerts } from '../alerts';
 import { readConfig, type LookoutConfig } from '../config';
 import { discoverQueuesCached, findQueue, readQueueSummaries } from '../queues';
 import { getSingleRedisConnection } from '../redis';
@@ -61,6 +62,6 @@ export async function getMetricsSummary(scope: QueueScope): Promise<MetricsSumma
 export async function getPrometheusMetrics(): Promise<string> {
   const ctx = await context();
   const refs = await discoverQueuesCached(ctx.redis, ctx.config.LOOKOUT_PREFIXES);
-  const summaries = await readQueueSummaries(ctx.redis, refs, ctx.now);
-  return renderPrometheus(await readTotals(ctx.redis, ctx.namespace, summaries));
+  const [summaries, alerts] = await Promise.all([readQueueSummaries(ctx.redis, refs, ctx.now), getAlerts(ctx.now)]);
+  return renderPrometheus(await readTotals(ctx.redis, ctx.namespace, summaries), alerts.active);
 }
