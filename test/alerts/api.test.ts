@@ -8,6 +8,7 @@ import * as rulesRoute from '../../app/api/alerts/rules/route';
 import * as webhooksRoute from '../../app/api/alerts/webhooks/route';
 import * as testRoute from '../../app/api/alerts/webhooks/test/route';
 import * as queueRoute from '../../app/api/queues/[queue]/route';
+import * as prometheusRoute from '../../app/metrics/route';
 import { verifySignature } from '../../lib/alerts';
 import { createRedis } from '../../lib/redis';
 import { callRoute } from '../api/call-route';
@@ -51,6 +52,14 @@ describe('alerts API', () => {
     expect(detail.body.alerts).toMatchObject([{ rule: 'QueueLengthWarning', state: 'firing' }]);
     const history = await callRoute(historyRoute.GET, '/api/alerts/history?rule=QueueLengthWarning&queue=emails', {});
     expect(history.body.transitions).toMatchObject([{ from: 'inactive', to: 'firing', alert: { queue: 'emails' } }]);
+  });
+
+  it('exposes the firing alert to Prometheus on /metrics', async () => {
+    const response = await prometheusRoute.GET(new Request('http://localhost/metrics'));
+    expect(response.status).toBe(200);
+    expect((await response.text()).split('\n')).toContain(
+      `lookout_active_alerts{alertname="QueueLengthWarning",alertstate="firing",severity="warning",prefix="${prefix}",queue="emails"} 1`,
+    );
   });
 
   it('silences an alert for N minutes, and answers 404 and 400 for unknown ids and bad bodies', async () => {
