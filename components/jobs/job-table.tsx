@@ -79,7 +79,7 @@ export function JobTable({ queue, prefix, state, jobs, actions }: { queue: strin
               <td className="truncate py-2 pr-4">
                 {job.name ?? <span className="italic text-slate-400">no name</span>}
                 {job.malformed ? (
-                  <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900 dark:bg-amber-950 dark:text-amber-200" title={job.malformed}>
+                  <span data-testid="row-malformed" className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900 dark:bg-amber-950 dark:text-amber-200" title={job.malformed}>
                     malformed
                   </span>
                 ) : null}

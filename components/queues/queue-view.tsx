@@ -114,7 +114,7 @@ export function QueueView({ queue }: { queue: string }) {
       ) : null}
       {data ? <MetricsHeadline queue={locator} /> : null}
       {data?.problems.length ? (
-        <div role="alert" className="mb-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
+        <div role="alert" data-testid="queue-problems" className="mb-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
           Some keys of this queue could not be read: {data.problems.join('; ')}
         </div>
       ) : null}
