@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import type { AlertView } from '@/lib/alerts';
 import { formatAgo, formatTimestamp } from '../format';
 import { ConnectionLink } from '../layout/connection-link';
+import { DataTable } from '../ui/data-table';
 import { EmptyState } from '../ui/panel';
 import { valueVsThreshold } from './alert-format';
 import { SilenceControl } from './silence-control';
@@ -33,61 +34,57 @@ export function AlertTable({ alerts, kind, canSilence, empty }: { alerts: AlertV
   }, []);
   if (alerts.length === 0) return <EmptyState title={empty} testId={`no-${kind}-alerts`} />;
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-sm" data-testid={`${kind}-alerts`}>
-        <thead className="text-left text-xs uppercase text-slate-500">
-          <tr>
-            <th className="py-2 pr-4">Alert</th>
-            <th className="py-2 pr-4">Queue</th>
-            <th className="py-2 pr-4 text-right">Value</th>
-            <th className="py-2 pr-4 text-right">Threshold</th>
-            <th className="py-2 pr-4">{kind === 'resolved' ? 'Resolved' : kind === 'pending' ? 'Pending since' : 'Firing since'}</th>
-            {kind === 'resolved' ? null : <th className="py-2">Notifications</th>}
+    <DataTable
+      testId={`${kind}-alerts`}
+      columns={[
+        { label: 'Alert' },
+        { label: 'Queue' },
+        { label: 'Value', align: 'right' },
+        { label: 'Threshold', align: 'right' },
+        { label: kind === 'resolved' ? 'Resolved' : kind === 'pending' ? 'Pending since' : 'Firing since' },
+        kind === 'resolved' ? null : { label: 'Notifications' },
+      ]}
+    >
+      {alerts.map((alert) => {
+        const measure = valueVsThreshold(alert);
+        const since = kind === 'resolved' ? alert.endsAt : kind === 'pending' ? alert.activeAt : alert.startsAt;
+        return (
+          <tr
+            key={`${alert.id}-${alert.endsAt ?? ''}`}
+            data-testid="alert-row"
+            data-rule={alert.rule}
+            data-queue={alert.queue ?? ''}
+            data-state={alert.state}
+            className="border-t border-slate-100 align-top dark:border-slate-800"
+          >
+            <td className="py-2 pr-4">
+              <span className={`mr-2 rounded px-1.5 py-0.5 text-xs ${SEVERITY_TONE[alert.severity]}`}>{alert.severity}</span>
+              <span className="font-medium">{alert.rule}</span>
+              <div className="text-xs text-slate-500" data-testid="alert-summary">
+                {alert.summary}
+              </div>
+            </td>
+            <td className="py-2 pr-4">{queueLink(alert)}</td>
+            <td className="py-2 pr-4 text-right tabular-nums" data-testid="alert-value">
+              {measure.value}
+            </td>
+            <td className="py-2 pr-4 text-right tabular-nums">{measure.threshold}</td>
+            <td className="py-2 pr-4 text-slate-500" title={formatTimestamp(since)}>
+              {formatAgo(since, now)}
+            </td>
+            {kind === 'resolved' ? null : (
+              <td className="py-2">
+                {alert.silencedUntil ? (
+                  <span className="mr-2 text-xs text-slate-500" data-testid="silenced-until" title={formatTimestamp(alert.silencedUntil)}>
+                    silenced until {new Date(alert.silencedUntil).toLocaleTimeString()}
+                  </span>
+                ) : null}
+                {canSilence ? <SilenceControl id={alert.id} silenced={alert.silencedUntil !== null} /> : null}
+              </td>
+            )}
           </tr>
-        </thead>
-        <tbody>
-          {alerts.map((alert) => {
-            const measure = valueVsThreshold(alert);
-            const since = kind === 'resolved' ? alert.endsAt : kind === 'pending' ? alert.activeAt : alert.startsAt;
-            return (
-              <tr
-                key={`${alert.id}-${alert.endsAt ?? ''}`}
-                data-testid="alert-row"
-                data-rule={alert.rule}
-                data-queue={alert.queue ?? ''}
-                data-state={alert.state}
-                className="border-t border-slate-100 align-top dark:border-slate-800"
-              >
-                <td className="py-2 pr-4">
-                  <span className={`mr-2 rounded px-1.5 py-0.5 text-xs ${SEVERITY_TONE[alert.severity]}`}>{alert.severity}</span>
-                  <span className="font-medium">{alert.rule}</span>
-                  <div className="text-xs text-slate-500" data-testid="alert-summary">
-                    {alert.summary}
-                  </div>
-                </td>
-                <td className="py-2 pr-4">{queueLink(alert)}</td>
-                <td className="py-2 pr-4 text-right tabular-nums" data-testid="alert-value">
-                  {measure.value}
-                </td>
-                <td className="py-2 pr-4 text-right tabular-nums">{measure.threshold}</td>
-                <td className="py-2 pr-4 text-slate-500" title={formatTimestamp(since)}>
-                  {formatAgo(since, now)}
-                </td>
-                {kind === 'resolved' ? null : (
-                  <td className="py-2">
-                    {alert.silencedUntil ? (
-                      <span className="mr-2 text-xs text-slate-500" data-testid="silenced-until" title={formatTimestamp(alert.silencedUntil)}>
-                        silenced until {new Date(alert.silencedUntil).toLocaleTimeString()}
-                      </span>
-                    ) : null}
-                    {canSilence ? <SilenceControl id={alert.id} silenced={alert.silencedUntil !== null} /> : null}
-                  </td>
-                )}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+        );
+      })}
+    </DataTable>
   );
 }

@@ -3,6 +3,7 @@
 import { useJobNameMetrics, type QueueLocator } from '../api/hooks';
 import type { TimeRange } from '../charts/ranges';
 import { formatCount, formatDuration, formatPercent, formatRate } from '../format';
+import { DataTable } from '../ui/data-table';
 import { EmptyState, ErrorState } from '../ui/panel';
 
 /** Per job name of a queue over the selected range: throughput, average and p95 run time, failure rate. */
@@ -14,35 +15,31 @@ export function JobNameTable({ queue, range }: { queue: QueueLocator; range: Tim
     return <EmptyState title="No jobs finished in this range" testId="no-job-names" />;
   }
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-sm" data-testid="job-name-table">
-        <thead className="text-left text-xs uppercase text-slate-500">
-          <tr>
-            <th className="py-2 pr-4">Job name</th>
-            <th className="py-2 pr-4 text-right">Jobs / min</th>
-            <th className="py-2 pr-4 text-right">Completed</th>
-            <th className="py-2 pr-4 text-right">Failed</th>
-            <th className="py-2 pr-4 text-right">Failure rate</th>
-            <th className="py-2 pr-4 text-right">Avg run time</th>
-            <th className="py-2 pr-4 text-right">p95 run time</th>
-            <th className="py-2 text-right">p95 wait</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.jobNames.map((row) => (
-            <tr key={row.name} data-testid="job-name-row" data-job-name={row.name} className="border-t border-slate-100 dark:border-slate-800">
-              <td className="max-w-xs truncate py-2 pr-4 font-medium">{row.name || '(no name)'}</td>
-              <td className="py-2 pr-4 text-right tabular-nums">{formatRate(row.throughputPerMinute)}</td>
-              <td className="py-2 pr-4 text-right tabular-nums" data-testid="job-name-completed">{formatCount(row.completed)}</td>
-              <td className="py-2 pr-4 text-right tabular-nums">{formatCount(row.failed)}</td>
-              <td className="py-2 pr-4 text-right tabular-nums">{formatPercent(row.failureRate)}</td>
-              <td className="py-2 pr-4 text-right tabular-nums">{formatDuration(row.runtimeAvgMs)}</td>
-              <td className="py-2 pr-4 text-right tabular-nums">{formatDuration(row.runtimeP95Ms)}</td>
-              <td className="py-2 text-right tabular-nums">{formatDuration(row.waitP95Ms)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      testId="job-name-table"
+      columns={[
+        { label: 'Job name' },
+        { label: 'Jobs / min', align: 'right' },
+        { label: 'Completed', align: 'right' },
+        { label: 'Failed', align: 'right' },
+        { label: 'Failure rate', align: 'right' },
+        { label: 'Avg run time', align: 'right' },
+        { label: 'p95 run time', align: 'right' },
+        { label: 'p95 wait', align: 'right' },
+      ]}
+    >
+      {data.jobNames.map((row) => (
+        <tr key={row.name} data-testid="job-name-row" data-job-name={row.name} className="border-t border-slate-100 dark:border-slate-800">
+          <td className="max-w-xs truncate py-2 pr-4 font-medium">{row.name || '(no name)'}</td>
+          <td className="py-2 pr-4 text-right tabular-nums">{formatRate(row.throughputPerMinute)}</td>
+          <td className="py-2 pr-4 text-right tabular-nums" data-testid="job-name-completed">{formatCount(row.completed)}</td>
+          <td className="py-2 pr-4 text-right tabular-nums">{formatCount(row.failed)}</td>
+          <td className="py-2 pr-4 text-right tabular-nums">{formatPercent(row.failureRate)}</td>
+          <td className="py-2 pr-4 text-right tabular-nums">{formatDuration(row.runtimeAvgMs)}</td>
+          <td className="py-2 pr-4 text-right tabular-nums">{formatDuration(row.runtimeP95Ms)}</td>
+          <td className="py-2 text-right tabular-nums">{formatDuration(row.waitP95Ms)}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

@@ -3,6 +3,7 @@
 import { ConnectionLink } from '../layout/connection-link';
 import { useMetricsSummary } from '../api/hooks';
 import { formatCount, formatDuration, formatRate } from '../format';
+import { DataTable } from '../ui/data-table';
 import { EmptyState } from '../ui/panel';
 import { formatDrainEta } from './drain';
 
@@ -13,37 +14,33 @@ export function WorkloadTable() {
   if (data.queues.length === 0) return <EmptyState title="No queues yet" />;
   const queues = [...data.queues].sort((a, b) => (b.drainEtaMs ?? Infinity) - (a.drainEtaMs ?? Infinity) || b.backlog - a.backlog);
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-sm" data-testid="workload-table">
-        <thead className="text-left text-xs uppercase text-slate-500">
-          <tr>
-            <th className="py-2 pr-4">Queue</th>
-            <th className="py-2 pr-4 text-right">Backlog</th>
-            <th className="py-2 pr-4 text-right">Jobs / min (5 m)</th>
-            <th className="py-2 pr-4 text-right">Workers</th>
-            <th className="py-2 pr-4 text-right">Oldest wait</th>
-            <th className="py-2 text-right">Time to drain</th>
-          </tr>
-        </thead>
-        <tbody>
-          {queues.map((queue) => (
-            <tr key={`${queue.prefix}:${queue.name}`} data-testid="workload-row" data-queue={queue.name} className="border-t border-slate-100 dark:border-slate-800">
-              <td className="max-w-xs truncate py-2 pr-4">
-                <ConnectionLink href={`/queues/${encodeURIComponent(queue.name)}${queue.prefix !== 'bull' ? `?prefix=${encodeURIComponent(queue.prefix)}` : ''}`} className="text-sky-700 hover:underline dark:text-sky-400">
-                  {queue.name}
-                </ConnectionLink>
-              </td>
-              <td className="py-2 pr-4 text-right tabular-nums">{formatCount(queue.backlog)}</td>
-              <td className="py-2 pr-4 text-right tabular-nums">{formatRate(queue.throughputPerMinute)}</td>
-              <td className="py-2 pr-4 text-right tabular-nums">{queue.workers}</td>
-              <td className="py-2 pr-4 text-right tabular-nums">{formatDuration(queue.oldestWaitingAgeMs)}</td>
-              <td className={`py-2 text-right tabular-nums ${queue.drainEtaMs === null ? 'text-status-warning' : ''}`} data-testid="drain-eta">
-                {formatDrainEta(queue)}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      testId="workload-table"
+      columns={[
+        { label: 'Queue' },
+        { label: 'Backlog', align: 'right' },
+        { label: 'Jobs / min (5 m)', align: 'right' },
+        { label: 'Workers', align: 'right' },
+        { label: 'Oldest wait', align: 'right' },
+        { label: 'Time to drain', align: 'right' },
+      ]}
+    >
+      {queues.map((queue) => (
+        <tr key={`${queue.prefix}:${queue.name}`} data-testid="workload-row" data-queue={queue.name} className="border-t border-slate-100 dark:border-slate-800">
+          <td className="max-w-xs truncate py-2 pr-4">
+            <ConnectionLink href={`/queues/${encodeURIComponent(queue.name)}${queue.prefix !== 'bull' ? `?prefix=${encodeURIComponent(queue.prefix)}` : ''}`} className="text-sky-700 hover:underline dark:text-sky-400">
+              {queue.name}
+            </ConnectionLink>
+          </td>
+          <td className="py-2 pr-4 text-right tabular-nums">{formatCount(queue.backlog)}</td>
+          <td className="py-2 pr-4 text-right tabular-nums">{formatRate(queue.throughputPerMinute)}</td>
+          <td className="py-2 pr-4 text-right tabular-nums">{queue.workers}</td>
+          <td className="py-2 pr-4 text-right tabular-nums">{formatDuration(queue.oldestWaitingAgeMs)}</td>
+          <td className={`py-2 text-right tabular-nums ${queue.drainEtaMs === null ? 'text-status-warning' : ''}`} data-testid="drain-eta">
+            {formatDrainEta(queue)}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
