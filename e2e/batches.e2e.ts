@@ -1,0 +1,84 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startWorker, type WorkerRuntime } from '../workers';
+import { notifyImport, resizeImage, sendEmail } from '../workers/demo/jobs';
+import { startDemoTraffic, type DemoTraffic } from '../workers/demo/traffic';
+import { BatchPage } from './pages/batch-page';
+import { BatchesPage } from './pages/batches-page';
+import { FlowTree } from './pages/flow-tree';
+import { JobPage } from './pages/job-page';
+import { launchBrowser } from './support/browser';
+import { startStack, type Stack } from './support/stack';
+
+const PREFIX = 'bt';
+
+let stack: Stack;
+let browser: Browser;
+let page: Page;
+let traffic: DemoTraffic;
+let worker: WorkerRuntime;
+/** The demo batch the tests follow (the demo dispatches another every 30 s). */
+let batchId = '';
+
+beforeAll(async () => {
+  stack = await startStack(PREFIX);
+  // The demo's own traffic module (it dispatches an image-import batch at start and every 30 s) and a runtime
+  // worker for the queues that batch uses, as `npm run demo` runs them.
+  traffic = await startDemoTraffic(stack.redisUrl, PREFIX);
+  worker = await startWorker({ connection: stack.redisUrl, prefix: PREFIX, queues: ['images', 'emails'], jobs: [resizeImage, notifyImport, sendEmail], concurrency: 12 });
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+});
+
+afterAll(async () => {
+  await traffic?.stop();
+  await worker?.stop(0);
+  await browser?.close();
+  await stack?.stop();
+});
+
+describe('Batches page', () => {
+  it("shows the demo's batch and its progress bar reaching 100 %", async () => {
+    const batches = new BatchesPage(page);
+    await batches.open(stack.baseUrl);
+    const newest = batches.row('import gallery-');
+    await newest.waitFor({ timeout: 30_000 });
+    batchId = (await newest.getAttribute('data-batch-id')) ?? '';
+    const row = batches.byId(batchId);
+    await expect.poll(() => batches.progress(row), { timeout: 60_000, interval: 500 }).toBe(100);
+    await expect.poll(() => batches.state(row), { timeout: 30_000 }).toBe('finished');
+    expect(await row.getByTestId('batch-counts').textContent()).toBe('12 of 12 done');
+    expect(await row.getByTestId('batch-failed').textContent()).toBe('0');
+  });
+
+  it('opens the batch with its jobs, and a job page shows the flow it belongs to', async () => {
+    const batches = new BatchesPage(page);
+    const row = batches.byId(batchId);
+    const name = await row.getAttribute('data-batch-name');
+    await batches.openBatch(row);
+    const batch = new BatchPage(page);
+    expect(await batch.name.textContent()).toBe(name);
+    await expect.poll(() => batch.jobs().count()).toBe(12);
+    expect(new Set(await batch.jobStates())).toEqual(new Set(['completed']));
+    // Finished without failures: nothing to retry or cancel.
+    expect(await batch.action('retry').count()).toBe(0);
+    expect(await batch.action('cancel').count()).toBe(0);
+
+    await batch.openJob(batch.jobs().first());
+    const job = new JobPage(page);
+    expect(await job.state.textContent()).toBe('completed');
+    const flow = new FlowTree(page);
+    expect(await flow.parentLink.textContent()).toMatch(/^emails #lookout-batch-/);
+
+    await flow.parentLink.click();
+    await flow.childCounts.waitFor();
+    expect(await flow.childCounts.textContent()).toContain('12 child jobs: 0 to finish · 12 completed · 0 failed');
+    expect(await flow.children().count()).toBe(12);
+    expect(new Set(await flow.childStates())).toEqual(new Set(['completed']));
+
+    await page.goBack();
+    await flow.batchLink.click();
+    await page.getByTestId('batch-jobs').waitFor();
+    expect(await batch.name.textContent()).toBe(name);
+  });
+});
