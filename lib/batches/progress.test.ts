@@ -29,9 +29,10 @@ describe('batchProgress', () => {
 
 describe('batchState', () => {
   it('names the state the list shows', () => {
-    expect(batchState({ cancelled: true, finished: true, failed: 1 })).toBe('cancelled');
-    expect(batchState({ cancelled: false, finished: true, failed: 2 })).toBe('failed');
-    expect(batchState({ cancelled: false, finished: true, failed: 0 })).toBe('finished');
-    expect(batchState({ cancelled: false, finished: false, failed: 1 })).toBe('running');
+    expect(batchState({ cancelled: true, finished: true, pending: 0, failed: 1 })).toBe('cancelled');
+    expect(batchState({ cancelled: false, finished: true, pending: 0, failed: 2 })).toBe('failed');
+    expect(batchState({ cancelled: false, finished: true, pending: 0, failed: 0 })).toBe('finished');
+    expect(batchState({ cancelled: false, finished: false, pending: 3, failed: 1 })).toBe('running');
+    expect(batchState({ cancelled: false, finished: true, pending: 2, failed: 0 })).toBe('running');
   });
 });

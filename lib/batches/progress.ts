@@ -30,9 +30,12 @@ export function batchProgress(record: Pick<BatchRecord, 'total' | 'finishedAt'>,
 
 export type BatchState = 'running' | 'finished' | 'failed' | 'cancelled';
 
-/** One word for the list: cancelled wins, then failed (finished with failures), finished, running. */
-export function batchState(batch: { cancelled: boolean; finished: boolean; failed: number }): BatchState {
+/**
+ * One word for the list: cancelled wins; a batch with jobs still to run is running (also when its callbacks ran
+ * already and failed jobs were retried since); otherwise finished, or failed when some jobs failed for good.
+ */
+export function batchState(batch: { cancelled: boolean; finished: boolean; pending: number; failed: number }): BatchState {
   if (batch.cancelled) return 'cancelled';
-  if (batch.finished) return batch.failed > 0 ? 'failed' : 'finished';
-  return 'running';
+  if (!batch.finished || batch.pending > 0) return 'running';
+  return batch.failed > 0 ? 'failed' : 'finished';
 }

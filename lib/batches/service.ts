@@ -1,7 +1,7 @@
 import { recordAudit, type AuditRecord } from '../audit';
 import type { Actor } from '../auth';
 import { conflict, isAppError, notFound } from '../errors';
-import { readChildCounts, readFlowChildren, retryJob, type FlowChild, type JobLocation } from '../queues';
+import { readChildCounts, readFlowChildren, retryJob, type ChildCounts, type FlowChild, type JobLocation } from '../queues';
 import type { RedisClient } from '../redis';
 import { execPerItem, getConnection, hashedPart, JOB_CHILDREN_SUFFIX, jobChildrenKey, parseJobKey } from '../redis';
 import { batchJobId } from './ids';
@@ -9,7 +9,6 @@ import { batchIndexKey, batchKey } from './keys';
 import { batchProgress, batchState } from './progress';
 import { BatchStore, parseBatchRecord, type BatchRecord } from './store';
 import type { BatchDetail, BatchJob, BatchView } from './types';
-import type { ChildCounts } from '../queues';
 
 /** How many batches the list shows: the newest ones across every prefix. */
 export const MAX_LISTED_BATCHES = 100;
@@ -32,7 +31,7 @@ export function toBatchView(record: BatchRecord, counts: ChildCounts | null): Ba
     queue: record.queue,
     total: record.total,
     ...progress,
-    state: batchState({ cancelled, finished, failed: progress.failed }),
+    state: batchState({ cancelled, finished, pending: progress.pending, failed: progress.failed }),
     finished,
     cancelled,
     allowFailures: record.allowFailures,
@@ -163,7 +162,9 @@ export async function getBatch(id: string, prefix?: string): Promise<BatchDetail
   return readBatch(redis, prefixes, id, prefix);
 }
 
-function auditOf(record: Pick<BatchRecord, 'id' | 'queue' | 'prefix'>, actor: Actor, action: 'batch.retry' | 'batch.cancel', started: number): Omit<AuditRecord, 'result' | 'message' | 'count' | 'jobIds'> {
+type BatchAuditAction = 'batch.retry' | 'batch.cancel';
+
+function auditOf(record: BatchRecord, actor: Actor, action: BatchAuditAction, started: number): Omit<AuditRecord, 'result' | 'message' | 'count' | 'jobIds'> {
   return {
     actor: { name: actor.name, role: actor.role, via: actor.via },
     action,
@@ -174,7 +175,15 @@ function auditOf(record: Pick<BatchRecord, 'id' | 'queue' | 'prefix'>, actor: Ac
   };
 }
 
-async function audited<T>(action: 'batch.retry' | 'batch.cancel', id: string, actor: Actor, run: (redis: RedisClient, prefixes: readonly string[]) => Promise<{ record: BatchRecord; count: number; jobIds: string[]; answer: T }>): Promise<T> {
+interface AuditedOutcome<T> {
+  record: BatchRecord;
+  count: number;
+  jobIds: string[];
+  answer: T;
+}
+
+/** Runs an operator action on a batch and records it in the audit log, refusals (409) included. */
+async function audited<T>(action: BatchAuditAction, id: string, actor: Actor, run: (redis: RedisClient, prefixes: readonly string[]) => Promise<AuditedOutcome<T>>): Promise<T> {
   const { redis, prefixes } = await getConnection();
   const started = performance.now();
   const write = (record: AuditRecord) =>

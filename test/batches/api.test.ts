@@ -82,7 +82,7 @@ describe('GET /api/batches', () => {
     const { status, body } = await callRoute(retryRoute.POST, `/api/batches/${reportId}/retry`, { id: reportId }, post);
     expect(status).toBe(200);
     expect(body).toEqual({ count: 2 });
-    expect(await detail(reportId)).toMatchObject({ pending: 2, failed: 0, progress: 75 });
+    expect(await detail(reportId)).toMatchObject({ pending: 2, failed: 0, progress: 75, state: 'running' });
     const runtime = await workers.start({ queues: ['reports'], jobs: [reportRow], concurrency: 2 });
     const again = await waitFor(async () => {
       const found = await detail(reportId);
