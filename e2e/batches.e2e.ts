@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorker, type WorkerRuntime } from '../workers';
@@ -22,10 +23,6 @@ let batchId = '';
 
 beforeAll(async () => {
   stack = await startStack(PREFIX);
-  // The demo's own traffic module (it dispatches an image-import batch at start and every 30 s) and a runtime
-  // worker for the queues that batch uses, as `npm run demo` runs them.
-  traffic = await startDemoTraffic(stack.redisUrl, PREFIX);
-  worker = await startWorker({ connection: stack.redisUrl, prefix: PREFIX, queues: ['images', 'emails'], jobs: [resizeImage, notifyImport, sendEmail], concurrency: 12 });
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
 });
@@ -38,9 +35,15 @@ afterAll(async () => {
 });
 
 describe('Batches page', () => {
-  it("shows the demo's batch and its progress bar reaching 100 %", async () => {
+  it('explains how to make a batch while there is none, then shows the demo\'s batch reaching 100 % without a reload', async () => {
     const batches = new BatchesPage(page);
     await batches.open(stack.baseUrl);
+    expect(await batches.empty.textContent()).toContain('.dispatch()');
+
+    // The demo's own traffic module (it dispatches an image-import batch at start and every 30 s) and a runtime
+    // worker for the queues that batch uses, as `npm run demo` runs them.
+    traffic = await startDemoTraffic(stack.redisUrl, PREFIX);
+    worker = await startWorker({ connection: stack.redisUrl, prefix: PREFIX, queues: ['images', 'emails'], jobs: [resizeImage, notifyImport, sendEmail], concurrency: 12 });
     const newest = batches.row('import gallery-');
     await newest.waitFor({ timeout: 30_000 });
     batchId = (await newest.getAttribute('data-batch-id')) ?? '';
@@ -49,6 +52,7 @@ describe('Batches page', () => {
     await expect.poll(() => batches.state(row), { timeout: 30_000 }).toBe('finished');
     expect(await row.getByTestId('batch-counts').textContent()).toBe('12 of 12 done');
     expect(await row.getByTestId('batch-failed').textContent()).toBe('0');
+    await page.screenshot({ path: resolve(import.meta.dirname, '..', 'docs', 'screenshots', 'batches.png') });
   });
 
   it('opens the batch with its jobs, and a job page shows the flow it belongs to', async () => {

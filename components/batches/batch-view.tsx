@@ -101,7 +101,7 @@ export function BatchView({ id }: { id: string }) {
               <dl className="text-sm">
                 <dt className="text-xs uppercase text-slate-500">Batch job</dt>
                 <dd>
-                  <ConnectionLink href={jobPageHref(batch.batchJob, '')} className="font-mono text-xs text-sky-700 hover:underline dark:text-sky-400" data-testid="batch-job-link">
+                  <ConnectionLink href={jobPageHref(batch.batchJob)} className="font-mono text-xs text-sky-700 hover:underline dark:text-sky-400" data-testid="batch-job-link">
                     {batch.batchJob.queue} #{batch.batchJob.id}
                   </ConnectionLink>
                   <div className="text-xs text-slate-500">{batch.allowFailures ? 'failures allowed' : 'the first failure cancels the rest'}</div>

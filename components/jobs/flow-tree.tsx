@@ -5,10 +5,9 @@ import type { JobDetail, JobLocation } from '@/lib/queues/types';
 import { ConnectionLink } from '../layout/connection-link';
 import { JobStateBadge } from './job-state-badge';
 
-/** The job page of a job that may live in another queue or prefix. */
-export function jobPageHref(job: JobLocation, currentPrefix: string): string {
-  const path = `/queues/${encodeURIComponent(job.queue)}/jobs/${encodeURIComponent(job.id)}`;
-  return job.prefix === currentPrefix ? path : `${path}?prefix=${encodeURIComponent(job.prefix)}`;
+/** The job page of a job that may live in another queue or prefix (always named: the same queue may exist under two). */
+export function jobPageHref(job: JobLocation): string {
+  return `/queues/${encodeURIComponent(job.queue)}/jobs/${encodeURIComponent(job.id)}?prefix=${encodeURIComponent(job.prefix)}`;
 }
 
 const link = 'font-mono text-sky-700 hover:underline dark:text-sky-400';
@@ -23,7 +22,7 @@ export function FlowTree({ job }: { job: JobDetail }) {
       {job.parent ? (
         <p data-testid="flow-parent">
           Parent:{' '}
-          <ConnectionLink href={jobPageHref(job.parent, job.prefix)} className={link} data-testid="flow-parent-link">
+          <ConnectionLink href={jobPageHref(job.parent)} className={link} data-testid="flow-parent-link">
             {job.parent.queue} #{job.parent.id}
           </ConnectionLink>
           {batchId ? (
@@ -47,7 +46,7 @@ export function FlowTree({ job }: { job: JobDetail }) {
             {job.children.map((child) => (
               <li key={`${child.prefix}:${child.queue}:${child.id}`} className="flex flex-wrap items-center gap-2" data-testid="flow-child" data-child-id={child.id} data-child-queue={child.queue}>
                 <JobStateBadge state={child.state} testId="flow-child-state" />
-                <ConnectionLink href={jobPageHref(child, job.prefix)} className={link}>
+                <ConnectionLink href={jobPageHref(child)} className={link}>
                   {child.queue} #{child.id}
                 </ConnectionLink>
                 <span className="text-slate-500">{child.name ?? '(removed)'}</span>

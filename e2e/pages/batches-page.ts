@@ -10,6 +10,11 @@ export class BatchesPage {
     await this.page.getByTestId('page-title').filter({ hasText: 'Batches' }).waitFor();
   }
 
+  /** What the page says while there is no batch. */
+  get empty(): Locator {
+    return this.page.getByTestId('batches-empty');
+  }
+
   rows(): Locator {
     return this.page.getByTestId('batch-row');
   }
