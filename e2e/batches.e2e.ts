@@ -1,11 +1,12 @@
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWorker, type WorkerRuntime } from '../workers';
+import { batch, closeDispatcher, configureDispatcher, defineJob, startWorker, type WorkerRuntime } from '../workers';
 import { notifyImport, resizeImage, sendEmail } from '../workers/demo/jobs';
 import { startDemoTraffic, type DemoTraffic } from '../workers/demo/traffic';
 import { BatchPage } from './pages/batch-page';
 import { BatchesPage } from './pages/batches-page';
+import { Feedback } from './pages/feedback';
 import { FlowTree } from './pages/flow-tree';
 import { JobPage } from './pages/job-page';
 import { launchBrowser } from './support/browser';
@@ -21,6 +22,19 @@ let worker: WorkerRuntime;
 /** The demo batch the tests follow (the demo dispatches another every 30 s). */
 let batchId = '';
 
+/** Fails until healed, so an operator's retry of the batch's failed jobs succeeds. */
+let healed = false;
+const flakyExport = defineJob({
+  name: 'export-account',
+  queue: 'exports',
+  tries: 1,
+  handle: (data: { account: number }) => {
+    if (data.account === 3 && !healed) throw new Error(`account ${data.account}: storage quota exceeded`);
+    return { account: data.account };
+  },
+});
+let flakyWorker: WorkerRuntime | undefined;
+
 beforeAll(async () => {
   stack = await startStack(PREFIX);
   browser = await launchBrowser();
@@ -28,6 +42,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await closeDispatcher();
+  await flakyWorker?.stop(0);
   await traffic?.stop();
   await worker?.stop(0);
   await browser?.close();
@@ -84,5 +100,45 @@ describe('Batches page', () => {
     await flow.batchLink.click();
     await page.getByTestId('batch-jobs').waitFor();
     expect(await batch.name.textContent()).toBe(name);
+  });
+});
+
+describe('operator actions on a batch', () => {
+  beforeAll(() => configureDispatcher({ connection: stack.redisUrl, prefix: PREFIX }));
+
+  it('retries the failed jobs of a batch from its page', async () => {
+    const dispatched = await batch([1, 2, 3, 4].map((account) => flakyExport.with({ account }))).name('account exports').allowFailures().dispatch();
+    flakyWorker = await startWorker({ connection: stack.redisUrl, prefix: PREFIX, queues: ['exports'], jobs: [flakyExport], concurrency: 2 });
+    const batches = new BatchesPage(page);
+    await batches.open(stack.baseUrl);
+    const row = batches.byId(dispatched.id);
+    await expect.poll(() => batches.state(row), { timeout: 30_000 }).toBe('failed');
+    await batches.openBatch(row);
+    const batchPage = new BatchPage(page);
+    expect(await batchPage.counts.textContent()).toBe('4 of 4 done · 1 failed');
+    expect((await batchPage.jobs().first().textContent()) ?? '').toContain('storage quota exceeded');
+
+    healed = true;
+    await batchPage.action('retry').click();
+    const feedback = new Feedback(page);
+    expect(await feedback.confirm()).toContain('Retry 1 failed job?');
+    await feedback.toast('Retried 1 failed job.').waitFor();
+    await expect.poll(() => batchPage.counts.textContent(), { timeout: 30_000 }).toBe('4 of 4 done');
+    await expect.poll(() => batchPage.jobStates(), { timeout: 30_000 }).toEqual(['completed', 'completed', 'completed', 'completed']);
+    expect(await batchPage.action('retry').count()).toBe(0);
+  });
+
+  it('cancels a batch from its page: it shows cancelled and offers no more actions', async () => {
+    // No worker serves this queue, so nothing of the batch runs before the cancel.
+    const dispatched = await batch([1, 2, 3].map((account) => flakyExport.with({ account }, { queue: 'exports-later' }))).name('later exports').dispatch();
+    const batches = new BatchesPage(page);
+    await batches.open(stack.baseUrl);
+    await batches.openBatch(batches.byId(dispatched.id));
+    const batchPage = new BatchPage(page);
+    await batchPage.action('cancel').click();
+    const feedback = new Feedback(page);
+    expect(await feedback.confirm()).toContain('3 jobs still to run will be skipped');
+    await expect.poll(() => page.getByTestId('batch-state').getAttribute('data-state'), { timeout: 15_000 }).toBe('cancelled');
+    await batchPage.action('cancel').waitFor({ state: 'detached' });
   });
 });
