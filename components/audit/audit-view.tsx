@@ -21,6 +21,8 @@ const ACTION_TEXT: Record<AuditEntry['action'], string> = {
   'bulk.retry': 'retry by query',
   'bulk.delete': 'delete by query',
   'bulk.promote': 'promote by query',
+  'batch.retry': "retried a batch's failed jobs",
+  'batch.cancel': 'cancelled a batch',
   unknown: 'unknown action',
 };
 

@@ -9,16 +9,12 @@ import { ConnectionLink } from '../layout/connection-link';
 import { Freshness } from '../layout/freshness';
 import { PageHeader } from '../layout/page-header';
 import { EmptyState, ErrorState, Panel } from '../ui/panel';
+import { FlowTree } from './flow-tree';
+import { stateBadgeClass } from './job-state-badge';
 import { JobActions } from './job-actions';
 import { JsonBlock } from './json-block';
 import { ProgressBar } from './progress-bar';
 import { Timeline } from './timeline';
-
-const STATE_BADGE: Record<string, string> = {
-  failed: 'bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-200',
-  completed: 'bg-green-100 text-green-800 dark:bg-green-950 dark:text-green-200',
-  active: 'bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200',
-};
 
 export function JobView({ queue, id }: { queue: string; id: string }) {
   const canAct = useCan('operator');
@@ -42,7 +38,7 @@ export function JobView({ queue, id }: { queue: string; id: string }) {
             <span className="font-mono">#{id}</span>
             <span>{job?.name ?? ''}</span>
             {job ? (
-              <span data-testid="job-state" className={`rounded px-2 py-0.5 text-sm ${STATE_BADGE[job.state] ?? 'bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-200'}`}>
+              <span data-testid="job-state" className={`rounded px-2 py-0.5 text-sm ${stateBadgeClass(job.state)}`}>
                 {job.state}
               </span>
             ) : null}
@@ -77,6 +73,11 @@ export function JobView({ queue, id }: { queue: string; id: string }) {
                     {job.stacktrace.join('\n\n')}
                   </pre>
                 ) : null}
+              </Panel>
+            ) : null}
+            {job.parent || job.childCounts.total > 0 ? (
+              <Panel title="Flow">
+                <FlowTree job={job} />
               </Panel>
             ) : null}
             <Panel title="Data">

@@ -13,6 +13,7 @@ const NAV = [
   { href: '/alerts', label: 'Alerts' },
   { href: '/audit', label: 'Audit log' },
   { href: '/workers', label: 'Workers' },
+  { href: '/batches', label: 'Batches' },
 ];
 
 export function Sidebar() {

@@ -12,6 +12,9 @@ export const AUDIT_ACTIONS = [
   'bulk.retry',
   'bulk.delete',
   'bulk.promote',
+  // An operator's action on a worker-runtime batch (lib/batches); queue and prefix are the batch job's.
+  'batch.retry',
+  'batch.cancel',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

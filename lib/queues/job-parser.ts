@@ -1,3 +1,4 @@
+import { parentOf } from './flows';
 import type { JobDetail, JobState, JobSummary, ParsedJson, TimelineEvent } from './types';
 
 export type JobHash = Record<string, string>;
@@ -87,6 +88,7 @@ export function toJobDetail(
   state: JobState | 'unknown',
   hash: JobHash,
   logs: { lines: string[]; count: number },
+  knownPrefixes: readonly string[] = [ref.prefix],
 ): JobDetail {
   const summary = toJobSummary(id, state, hash);
   const invalidJsonFields: string[] = [];
@@ -116,6 +118,9 @@ export function toJobDetail(
     delayMs,
     priority: parseNumber(hash.priority) ?? 0,
     parentKey: hash.parentKey ?? null,
+    parent: parentOf(hash, knownPrefixes),
+    children: [],
+    childCounts: { pending: 0, completed: 0, failed: 0, total: 0 },
     timeline: buildTimeline(summary, delayMs),
   };
 }

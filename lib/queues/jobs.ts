@@ -1,5 +1,6 @@
 import type { RedisClient } from '../redis';
 import { BULL_SUFFIX, execPipeline, jobKey, jobLogsKey, queueKey, type BullSuffix } from '../redis';
+import { readFlowChildren } from './flows';
 import { toJobDetail, toJobSummary, type JobHash } from './job-parser';
 import type { JobDetail, JobPage, JobState, JobSummary, QueueRef } from './types';
 
@@ -21,6 +22,8 @@ export const STATE_SOURCES: Record<JobState, StateSource> = {
 };
 
 export const MAX_LOG_LINES = 1000;
+
+const NO_CHILDREN = { pending: 0, completed: 0, failed: 0, total: 0 };
 
 /**
  * One page of ids for a state. Lists are LPUSHed (newest at index 0) and zsets are ranked, so a page
@@ -98,8 +101,8 @@ export async function findJobState(redis: RedisClient, ref: QueueRef, id: string
   return !pausedError && pausedPosition !== null ? 'waiting' : null;
 }
 
-/** The full job, or null when neither its hash nor any state holds it. */
-export async function readJob(redis: RedisClient, ref: QueueRef, id: string): Promise<JobDetail | null> {
+/** The full job with its flow parent and children, or null when neither its hash nor any state holds it. */
+export async function readJob(redis: RedisClient, ref: QueueRef, id: string, knownPrefixes: readonly string[] = [ref.prefix]): Promise<JobDetail | null> {
   const key = jobKey(ref.prefix, ref.name, id);
   const logsKey = jobLogsKey(ref.prefix, ref.name, id);
   const [hashResult, logsResult, logCountResult] = await execPipeline(
@@ -107,10 +110,10 @@ export async function readJob(redis: RedisClient, ref: QueueRef, id: string): Pr
   );
   const hashError = hashResult?.[0] ?? null;
   const hash = (hashError ? {} : hashResult?.[1]) as JobHash;
-  const state = await findJobState(redis, ref, id);
+  const [state, flow] = await Promise.all([findJobState(redis, ref, id), readFlowChildren(redis, { prefix: ref.prefix, queue: ref.name, id }, knownPrefixes)]);
   if (Object.keys(hash).length === 0 && state === null && !hashError) return null;
   const lines = logsResult?.[0] ? [] : ((logsResult?.[1] as string[]) ?? []);
   const count = logCountResult?.[0] ? 0 : Number(logCountResult?.[1] ?? 0);
-  const detail = toJobDetail({ prefix: ref.prefix, queue: ref.name }, id, state ?? 'unknown', hash, { lines, count });
+  const detail = { ...toJobDetail({ prefix: ref.prefix, queue: ref.name }, id, state ?? 'unknown', hash, { lines, count }, knownPrefixes), children: flow.children, childCounts: flow.counts ?? NO_CHILDREN };
   return hashError ? { ...detail, malformed: `the job key is not a hash (${hashError.message})` } : detail;
 }

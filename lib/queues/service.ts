@@ -7,6 +7,7 @@ import { listJobs, readJob } from './jobs';
 import { findQueue } from './lookup';
 import { readQueueSettings, type QueueSettings } from './settings';
 import { compileFilter, isFiltered, searchJobs, type JobQuery, type SearchPage } from './search';
+import { readJobStatus, type JobStatus } from './status';
 import { readQueueSummaries } from './summaries';
 import type { JobDetail, JobPage, QueueSummary } from './types';
 
@@ -47,7 +48,16 @@ export async function getQueueJobs(name: string, query: JobQuery & { limit: numb
 export async function getJobDetail(name: string, id: string, prefix?: string): Promise<JobDetail> {
   const { redis, prefixes } = await getConnection();
   const ref = await findQueue(redis, prefixes, name, prefix);
-  const job = await readJob(redis, ref, id);
+  const job = await readJob(redis, ref, id, prefixes);
   if (!job) throw notFound(`Job "${id}" was not found in queue "${name}"; it may have been removed.`);
   return job;
+}
+
+/** The cheap read applications poll: state, progress, and the result or failure once there is one. */
+export async function getJobStatus(name: string, id: string, prefix?: string): Promise<JobStatus> {
+  const { redis, prefixes } = await getConnection();
+  const ref = await findQueue(redis, prefixes, name, prefix);
+  const status = await readJobStatus(redis, ref, id);
+  if (!status) throw notFound(`Job "${id}" was not found in queue "${name}"; it may have been removed.`);
+  return status;
 }

@@ -73,7 +73,41 @@ export interface JobDetail extends JobSummary {
   delayMs: number;
   priority: number;
   parentKey: string | null;
+  /** The flow parent (FlowProducer), possibly in another queue; null for a job without one. */
+  parent: JobLocation | null;
+  /** Up to MAX_LISTED_CHILDREN of its flow children (failed first, then unfinished, then completed). */
+  children: FlowChild[];
+  /** Counts of all its children; total 0 for a job that is no flow parent. */
+  childCounts: ChildCounts;
   timeline: TimelineEvent[];
+}
+
+/** Where a job lives: BullMQ stores parents and children as full keys, which may name another queue or prefix. */
+export interface JobLocation {
+  prefix: string;
+  queue: string;
+  id: string;
+}
+
+export interface FlowChild extends JobLocation {
+  name: string | null;
+  /** `unknown` when the child's hash is gone (removed, or kept only as a key in its parent). */
+  state: JobState | 'unknown';
+  failedReason: string | null;
+}
+
+/** A parent's children by what the parent knows of them: still to finish, completed, failed (ignored or not). */
+export interface ChildCounts {
+  pending: number;
+  completed: number;
+  failed: number;
+  total: number;
+}
+
+export interface FlowChildren {
+  /** null when the parent job is gone. */
+  counts: ChildCounts | null;
+  children: FlowChild[];
 }
 
 export interface JobPage {

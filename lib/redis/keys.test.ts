@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { discoveryPattern, escapeGlob, hashedPart, lookoutKey, lookoutKeyPattern, lookoutShardKey, queueHashTag, queueNameFromDiscoveryKey, workerClientName } from './keys';
+import { discoveryPattern, escapeGlob, hashedPart, JOB_CHILDREN_SUFFIX, jobChildrenKey, parseJobKey, lookoutKey, lookoutKeyPattern, lookoutShardKey, queueHashTag, queueNameFromDiscoveryKey, workerClientName } from './keys';
 
 describe('queue discovery keys', () => {
   it('reads queue names, including ones with colons and spaces, back from meta and id keys', () => {
@@ -48,5 +48,23 @@ describe('cluster hash slots', () => {
     expect(hashedPart(lookoutShardKey('lookout', 'metrics:emails', 'm'))).toBe('lookout:metrics:emails');
     expect(lookoutShardKey('lookout', 'metrics:{bull}:50%')).toBe('{lookout:metrics:{bull%7D:50%25}');
     expect(lookoutKeyPattern('t-a*')).toBe('{t-a\\*[}:]*');
+  });
+});
+
+describe('job keys', () => {
+  it('reads prefix, queue and id back from a job key, preferring a known prefix', () => {
+    expect(parseJobKey('bull:emails:42')).toEqual({ prefix: 'bull', queue: 'emails', id: '42' });
+    expect(parseJobKey('{bull}:a:b c:7', ['{bull}'])).toEqual({ prefix: '{bull}', queue: 'a:b c', id: '7' });
+    expect(parseJobKey('my:app:reports:x-1', ['my:app'])).toEqual({ prefix: 'my:app', queue: 'reports', id: 'x-1' });
+  });
+
+  it('answers null for something that is not a job key', () => {
+    expect(parseJobKey('nocolons')).toBeNull();
+    expect(parseJobKey('bull:emails:')).toBeNull();
+    expect(parseJobKey('emails:1')).toBeNull();
+  });
+
+  it('builds the keys BullMQ keeps for a parent job', () => {
+    expect(jobChildrenKey('bull', 'reports', 'p1', JOB_CHILDREN_SUFFIX.pending)).toBe('bull:reports:p1:dependencies');
   });
 });

@@ -25,6 +25,40 @@ export function jobKey(prefix: string, queue: string, jobId: string): string {
   return `${prefix}:${queue}:${jobId}`;
 }
 
+/** Keys BullMQ keeps beside a parent job's hash for its children (each member is a child's full job key). */
+export const JOB_CHILDREN_SUFFIX = {
+  /** Set of children not finished yet. */
+  pending: 'dependencies',
+  /** Hash child key → return value (JSON) of children that completed. */
+  processed: 'processed',
+  /** Hash child key → failedReason of children that failed with ignoreDependencyOnFailure (or continueParentOnFailure). */
+  ignored: 'failed',
+  /** Sorted set of children that failed with failParentOnFailure, scored by when. */
+  unsuccessful: 'unsuccessful',
+} as const;
+
+export type JobChildrenSuffix = (typeof JOB_CHILDREN_SUFFIX)[keyof typeof JOB_CHILDREN_SUFFIX];
+
+export function jobChildrenKey(prefix: string, queue: string, jobId: string, suffix: JobChildrenSuffix): string {
+  return `${jobKey(prefix, queue, jobId)}:${suffix}`;
+}
+
+/**
+ * Reads `<prefix>:<queue>:<id>` back (BullMQ stores children and parents as full job keys). A known prefix is matched
+ * first, so a queue name with colons survives; job ids never contain one (BullMQ refuses them).
+ */
+export function parseJobKey(key: string, knownPrefixes: readonly string[] = []): { prefix: string; queue: string; id: string } | null {
+  const lastColon = key.lastIndexOf(':');
+  if (lastColon <= 0 || lastColon === key.length - 1) return null;
+  const id = key.slice(lastColon + 1);
+  const head = key.slice(0, lastColon);
+  const prefix = knownPrefixes.find((candidate) => head.startsWith(`${candidate}:`) && head.length > candidate.length + 1);
+  if (prefix !== undefined) return { prefix, queue: head.slice(prefix.length + 1), id };
+  const queueColon = head.lastIndexOf(':');
+  if (queueColon <= 0 || queueColon === head.length - 1) return null;
+  return { prefix: head.slice(0, queueColon), queue: head.slice(queueColon + 1), id };
+}
+
 /** BullMQ's per-minute metrics (a hash with a running `count`), kept when workers run with `metrics: { maxDataPoints }`. */
 export function bullMetricsKey(prefix: string, queue: string, state: 'completed' | 'failed'): string {
   return `${prefix}:${queue}:metrics:${state}`;

@@ -40,11 +40,6 @@ export function rateLimitKey(prefix: string, limitKey: string): string {
   return `${LOOKOUT_ROOT}:rate-limit:${prefix}:${limitKey}`;
 }
 
-/** A batch's record: name, total, callbacks, cancellation (hash). */
-export function batchKey(prefix: string, batchId: string): string {
-  return `${LOOKOUT_ROOT}:batch:${prefix}:${batchId}`;
-}
-
 /** How many attempts of one job threw (timeouts excluded), for `maxExceptions`. */
 export function exceptionCountKey(prefix: string, queue: string, jobId: string): string {
   return `${LOOKOUT_ROOT}:exceptions:${prefix}:${queue}:${jobId}`;

@@ -6,8 +6,10 @@ import type { Role } from '../../lib/auth';
 import { AlertEngine, alertId } from '../../lib/alerts';
 import { startBulkOperation, stopOperationRunner } from '../../lib/operations';
 import { readAllQueueSummaries } from '../../lib/queues';
+import { batch, closeDispatcher, configureDispatcher, defineJob } from '../../workers';
+import { deleteTestKeys } from '../workers/helpers';
 import { seedEveryState } from '../helpers/fixtures';
-import { connectionOptions, deletePrefix, testRedis, testRedisUrl, uniquePrefix } from '../helpers/redis';
+import { connectionOptions, testRedis, testRedisUrl, uniquePrefix } from '../helpers/redis';
 
 /**
  * Every API route, every method: 401 without credentials, 403 with a role that is too weak, 200 with the
@@ -39,6 +41,18 @@ const onOperation = (role: Role): RouteCase => ({
   },
 });
 
+/** Runtime batches made in beforeAll (no worker runs them): one to read and retry, one to cancel. */
+const batches = { read: '', cancel: '' };
+const onBatch = (role: Role, which: keyof typeof batches, action = ''): RouteCase => ({
+  role,
+  get url() {
+    return `/api/batches/${batches[which]}${action}`;
+  },
+  get params() {
+    return { id: batches[which] };
+  },
+});
+
 const PUBLIC = new Set(['GET /api/health', 'GET /api/auth/[...nextauth]', 'POST /api/auth/[...nextauth]']);
 
 const TABLE: Record<string, RouteCase> = {
@@ -57,6 +71,11 @@ const TABLE: Record<string, RouteCase> = {
   'GET /api/search': { role: 'viewer', url: '/api/search?id=f1', params: {} },
   'GET /api/operations': { role: 'viewer', url: '/api/operations?queue=orders', params: {} },
   'GET /api/operations/[id]': onOperation('viewer'),
+  'GET /api/queues/[queue]/jobs/[id]/status': { role: 'viewer', url: '/api/queues/orders/jobs/c1/status', params: { queue: 'orders', id: 'c1' } },
+  'GET /api/batches': { role: 'viewer', url: '/api/batches', params: {} },
+  'GET /api/batches/[id]': onBatch('viewer', 'read'),
+  'POST /api/batches/[id]/retry': onBatch('operator', 'read', '/retry'),
+  'POST /api/batches/[id]/cancel': onBatch('operator', 'cancel', '/cancel'),
   // Mutations run once with the right role (refused calls change nothing), each on a job in the right state.
   'POST /api/queues/[queue]/jobs/[id]/retry': { role: 'operator', url: '/api/queues/orders/jobs/f1/retry', params: { queue: 'orders', id: 'f1' } },
   'POST /api/queues/[queue]/jobs/[id]/promote': { role: 'operator', url: '/api/queues/orders/jobs/d1/promote', params: { queue: 'orders', id: 'd1' } },
@@ -116,7 +135,16 @@ beforeAll(async () => {
   routes = await discoverRoutes();
   const started = await startBulkOperation({ queue: 'orders' }, { action: 'promote', state: 'delayed', q: 'no-such-job' }, { name: 'perm', role: 'operator', via: 'token' });
   operation.id = started.operationId;
+  await seedBatches();
 });
+
+async function seedBatches() {
+  const row = defineJob({ name: 'perm-row', queue: 'perm-batch', handle: () => undefined });
+  configureDispatcher({ connection: testRedisUrl(), prefix });
+  batches.read = (await batch([row.with({})]).name('read').dispatch()).id;
+  batches.cancel = (await batch([row.with({})]).name('cancel').dispatch()).id;
+  await closeDispatcher();
+}
 
 async function seedFiringAlert() {
   const engine = new AlertEngine({
@@ -131,7 +159,7 @@ async function seedFiringAlert() {
 afterAll(async () => {
   await stopOperationRunner();
   await fixture.close();
-  await deletePrefix(redis, prefix);
+  await deleteTestKeys(redis, prefix);
   redis.disconnect();
 });
 

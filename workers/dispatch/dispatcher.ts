@@ -4,8 +4,7 @@ import type { Redis } from 'ioredis';
 import { invalid } from '../../lib/errors';
 import { openRedis, type RedisConnection } from '../connection';
 import type { PendingJob } from '../define-job';
-import { BATCH_JOB_NAME, batchJobId } from './batch-ids';
-import { BatchStore, type BatchRecord } from './batch-store';
+import { BATCH_JOB_NAME, batchJobId, batchProgress, BatchStore, type BatchRecord } from '../../lib/batches';
 import { chainFlow, chainJobIds } from './chain-flow';
 import { flowJobOptions, toBullJob, type BullJobSpec } from './job-options';
 import type { Batch, BatchSpec, Bus, DispatchedJob } from './types';
@@ -121,18 +120,20 @@ export class Dispatcher implements Bus {
   /** Counts come from BullMQ's own flow state, so they survive worker restarts and never drift. */
   private async snapshot(record: BatchRecord): Promise<Batch> {
     const parent = await Job.fromId(this.queue(record.queue), batchJobId(record.id));
-    const counts = parent ? await parent.getDependenciesCount() : {};
-    const failed = (counts.ignored ?? 0) + (counts.failed ?? 0);
-    const pending = record.finishedAt !== null ? 0 : (counts.unprocessed ?? record.total);
-    const finishedCount = record.total - pending;
+    const counts = parent ? await parent.getDependenciesCount() : null;
+    const progress = batchProgress(
+      record,
+      counts && {
+        pending: counts.unprocessed ?? 0,
+        completed: counts.processed ?? 0,
+        failed: (counts.ignored ?? 0) + (counts.failed ?? 0),
+      },
+    );
     return {
       id: record.id,
       name: record.name,
       total: record.total,
-      pending,
-      failed,
-      processed: counts.processed ?? 0,
-      progress: record.total === 0 ? 100 : Math.round((finishedCount / record.total) * 100),
+      ...progress,
       finished: record.finishedAt !== null,
       cancelled: record.cancelledAt !== null,
       createdAt: record.createdAt,

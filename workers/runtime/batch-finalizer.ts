@@ -1,7 +1,6 @@
 import type { Job } from 'bullmq';
 import { z } from 'zod';
-import { batchCallbackJobId, type BatchCallbackKind } from '../dispatch/batch-ids';
-import type { BatchStore } from '../dispatch/batch-store';
+import { batchCallbackJobId, type BatchCallbackKind, type BatchStore } from '../../lib/batches';
 import type { Dispatcher } from '../dispatch/dispatcher';
 
 const batchJobData = z.object({ batchId: z.string().min(1) });

@@ -3,8 +3,7 @@ import type { Redis } from 'ioredis';
 import type { JobFinishedEvent, JobMetricsSink } from '../../lib/metrics';
 import { exceptionCountKey } from '../../lib/workers';
 import type { JobDefinition } from '../define-job';
-import { batchOfMember } from '../dispatch/batch-ids';
-import type { BatchStore } from '../dispatch/batch-store';
+import { batchOfMember, type BatchStore } from '../../lib/batches';
 import type { Run } from './run';
 import { errorMessage } from '../errors';
 

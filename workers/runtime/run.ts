@@ -1,6 +1,6 @@
 import type { Job } from 'bullmq';
 import type { JobDefinition } from '../define-job';
-import { batchIdOf } from '../dispatch/batch-ids';
+import { batchIdOf } from '../../lib/batches';
 import { Attempt } from './attempt';
 import type { RetryDecision } from './retry';
 

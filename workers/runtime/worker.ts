@@ -8,7 +8,7 @@ import { BULL_SUFFIX, execPipeline, queueKey } from '../../lib/redis';
 import { exceptionCountKey, RUNTIME_WORKER_NAME_PREFIX, type HeartbeatReply, type WorkerHeartbeat } from '../../lib/workers';
 import { bullConnection, openRedis, type RedisConnection } from '../connection';
 import type { JobDefinition } from '../define-job';
-import { BATCH_JOB_NAME, batchOfMember } from '../dispatch/batch-ids';
+import { BATCH_JOB_NAME, batchOfMember } from '../../lib/batches';
 import { Dispatcher } from '../dispatch/dispatcher';
 import { errorMessage, TimeoutError, UnknownJobError } from '../errors';
 import { Periodic } from '../periodic';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { batchCallbackJobId, batchIdOf, batchJobId, batchOfMember } from './batch-ids';
+import { batchCallbackJobId, batchIdOf, batchJobId, batchOfMember } from './ids';
 
 describe('batchIdOf', () => {
   const id = '0b9c1a52-7e0f-4c1e-9d43-2f8a8c1b7e11';

@@ -1,0 +1,5 @@
+import { BatchesView } from '@/components/batches/batches-view';
+
+export default function BatchesPage() {
+  return <BatchesView />;
+}
