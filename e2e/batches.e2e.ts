@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { batch, closeDispatcher, configureDispatcher, defineJob, startWorker, type WorkerRuntime } from '../workers';
@@ -11,6 +10,7 @@ import { FlowTree } from './pages/flow-tree';
 import { JobPage } from './pages/job-page';
 import { launchBrowser } from './support/browser';
 import { startStack, type Stack } from './support/stack';
+import { readmeScreenshot } from './support/screenshots';
 
 const PREFIX = 'bt';
 
@@ -68,7 +68,7 @@ describe('Batches page', () => {
     await expect.poll(() => batches.state(row), { timeout: 30_000 }).toBe('finished');
     expect(await row.getByTestId('batch-counts').textContent()).toBe('12 of 12 done');
     expect(await row.getByTestId('batch-failed').textContent()).toBe('0');
-    await page.screenshot({ path: resolve(import.meta.dirname, '..', 'docs', 'screenshots', 'batches.png') });
+    await readmeScreenshot(page, 'batches');
   });
 
   it('opens the batch with its jobs, and a job page shows the flow it belongs to', async () => {

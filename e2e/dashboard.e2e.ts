@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { Browser, Page } from 'playwright-core';
@@ -9,6 +8,7 @@ import { OverviewPage } from './pages/overview-page';
 import { QueuePage } from './pages/queue-page';
 import { launchBrowser } from './support/browser';
 import { startStack, type Stack } from './support/stack';
+import { readmeScreenshot } from './support/screenshots';
 
 let stack: Stack;
 let browser: Browser;
@@ -70,7 +70,7 @@ describe('dashboard', () => {
     expect(await overview.count('orders', 'failed').textContent()).toBe('2');
     expect(await overview.count('orders', 'delayed').textContent()).toBe('1');
     expect(await overview.queueRow('orders-paused').textContent()).toContain('paused');
-    await page.screenshot({ path: resolve(import.meta.dirname, '..', 'docs', 'screenshots', 'overview.png') });
+    await readmeScreenshot(page, 'overview');
   });
 
   it('opens a failed job and shows its reason and stack trace', async () => {

@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import { Queue, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { Browser, Page } from 'playwright-core';
@@ -10,6 +9,7 @@ import { MetricsPanel } from './pages/metrics-panel';
 import { OverviewPage } from './pages/overview-page';
 import { launchBrowser } from './support/browser';
 import { startStack, type Stack } from './support/stack';
+import { readmeScreenshot } from './support/screenshots';
 
 const PREFIX = 'metr';
 let stack: Stack;
@@ -153,6 +153,6 @@ describe('metrics', () => {
     await expect.poll(() => metrics.chart('wait').getAttribute('data-nonempty'), { timeout: 30_000 }).toBe('true');
     await expect.poll(() => metrics.charts.getAttribute('data-loaded')).toBe('true');
     await page.getByTestId('metrics-headline').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: resolve(import.meta.dirname, '..', 'docs', 'screenshots', 'metrics.png'), fullPage: true });
+    await readmeScreenshot(page, 'metrics', { fullPage: true });
   });
 });

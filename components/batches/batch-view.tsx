@@ -12,6 +12,7 @@ import { ConnectionLink } from '../layout/connection-link';
 import { Freshness } from '../layout/freshness';
 import { PageHeader } from '../layout/page-header';
 import { useConfirm } from '../ui/confirm-dialog';
+import { DataTable } from '../ui/data-table';
 import { EmptyState, ErrorState, Panel } from '../ui/panel';
 import { batchActions } from './batch-format';
 import { BatchProgressBar } from './batch-progress';
@@ -113,36 +114,29 @@ export function BatchView({ id }: { id: string }) {
             {batch.jobs.length === 0 ? (
               <p className="text-sm text-slate-500">This batch has no jobs left to show (its batch job was removed).</p>
             ) : (
-              <div className="overflow-x-auto">
-                <table className="w-full text-sm" data-testid="batch-jobs">
-                  <thead className="text-left text-xs uppercase text-slate-500">
-                    <tr>
-                      <th className={cell}>State</th>
-                      <th className={cell}>Job</th>
-                      <th className={cell}>Queue</th>
-                      <th className="py-2">Failure</th>
+              <>
+                <DataTable
+                  testId="batch-jobs"
+                  columns={[{ label: 'State' }, { label: 'Job' }, { label: 'Queue' }, { label: 'Failure' }]}
+                >
+                  {batch.jobs.map((job) => (
+                    <tr key={`${job.prefix}:${job.queue}:${job.id}`} data-testid="batch-job" data-job-id={job.id} className="border-t border-slate-100 dark:border-slate-800">
+                      <td className={cell}>
+                        <JobStateBadge state={job.state} testId="batch-job-state" />
+                      </td>
+                      <td className={cell}>
+                        <ConnectionLink href={job.href} className="font-mono text-sky-700 hover:underline dark:text-sky-400" data-testid="batch-job-link">
+                          #{job.id}
+                        </ConnectionLink>{' '}
+                        <span className="text-slate-500">{job.name ?? '(removed)'}</span>
+                      </td>
+                      <td className={cell}>{job.queue}</td>
+                      <td className="max-w-md truncate py-2 text-xs text-red-700 dark:text-red-400">{job.failedReason ?? ''}</td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    {batch.jobs.map((job) => (
-                      <tr key={`${job.prefix}:${job.queue}:${job.id}`} data-testid="batch-job" data-job-id={job.id} className="border-t border-slate-100 dark:border-slate-800">
-                        <td className={cell}>
-                          <JobStateBadge state={job.state} testId="batch-job-state" />
-                        </td>
-                        <td className={cell}>
-                          <ConnectionLink href={job.href} className="font-mono text-sky-700 hover:underline dark:text-sky-400" data-testid="batch-job-link">
-                            #{job.id}
-                          </ConnectionLink>{' '}
-                          <span className="text-slate-500">{job.name ?? '(removed)'}</span>
-                        </td>
-                        <td className={cell}>{job.queue}</td>
-                        <td className="max-w-md truncate py-2 text-xs text-red-700 dark:text-red-400">{job.failedReason ?? ''}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                  ))}
+                </DataTable>
                 {batch.jobs.length < batch.total ? <p className="mt-2 text-xs text-slate-500">Showing {batch.jobs.length} of {batch.total.toLocaleString('en-US')} jobs: failed ones first, then those still to finish.</p> : null}
-              </div>
+              </>
             )}
           </Panel>
         </div>

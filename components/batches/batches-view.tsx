@@ -6,6 +6,7 @@ import { formatAgo, formatTimestamp } from '../format';
 import { ConnectionLink } from '../layout/connection-link';
 import { Freshness } from '../layout/freshness';
 import { PageHeader } from '../layout/page-header';
+import { DataTable } from '../ui/data-table';
 import { useNow } from '../workers/use-now';
 import { EmptyState, ErrorState, Panel } from '../ui/panel';
 import { BatchProgressBar } from './batch-progress';
@@ -49,51 +50,47 @@ export function BatchesView() {
       {data && batches.length === 0 ? <NoBatches /> : null}
       {batches.length > 0 ? (
         <Panel>
-          <div className="overflow-x-auto">
-            <table className="w-full text-sm" data-testid="batch-table">
-              <thead className="text-left text-xs uppercase text-slate-500">
-                <tr>
-                  <th className={cell}>Batch</th>
-                  <th className={cell}>State</th>
-                  <th className={cell}>Progress</th>
-                  <th className={`${cell} text-right`}>Total</th>
-                  <th className={`${cell} text-right`}>Pending</th>
-                  <th className={`${cell} text-right`}>Failed</th>
-                  <th className="py-2">Created</th>
-                </tr>
-              </thead>
-              <tbody>
-                {batches.map((batch) => (
-                  <tr key={`${batch.prefix}:${batch.id}`} data-testid="batch-row" data-batch-id={batch.id} data-batch-name={batch.name ?? ''} className="border-t border-slate-100 dark:border-slate-800">
-                    <td className={`${cell} max-w-xs`}>
-                      <ConnectionLink href={batchHref(batch)} className="font-medium text-sky-700 hover:underline dark:text-sky-400" data-testid="batch-link">
-                        {batch.name ?? 'unnamed batch'}
-                      </ConnectionLink>
-                      <div className="truncate font-mono text-xs text-slate-500">
-                        {batch.id} · {batch.queue}
-                      </div>
-                    </td>
-                    <td className={cell}>
-                      <BatchStateBadge state={batch.state} />
-                    </td>
-                    <td className={cell}>
-                      <BatchProgressBar batch={batch} />
-                    </td>
-                    <td className={`${cell} text-right tabular-nums`}>{batch.total.toLocaleString('en-US')}</td>
-                    <td className={`${cell} text-right tabular-nums`} data-testid="batch-pending">
-                      {batch.pending.toLocaleString('en-US')}
-                    </td>
-                    <td className={`${cell} text-right tabular-nums`} data-testid="batch-failed">
-                      {batch.failed.toLocaleString('en-US')}
-                    </td>
-                    <td className="py-2 align-top text-xs text-slate-500" title={formatTimestamp(batch.createdAt)}>
-                      {formatAgo(batch.createdAt, now)}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            testId="batch-table"
+            columns={[
+              { label: 'Batch' },
+              { label: 'State' },
+              { label: 'Progress' },
+              { label: 'Total', align: 'right' },
+              { label: 'Pending', align: 'right' },
+              { label: 'Failed', align: 'right' },
+              { label: 'Created' },
+            ]}
+          >
+            {batches.map((batch) => (
+              <tr key={`${batch.prefix}:${batch.id}`} data-testid="batch-row" data-batch-id={batch.id} data-batch-name={batch.name ?? ''} className="border-t border-slate-100 dark:border-slate-800">
+                <td className={`${cell} max-w-xs`}>
+                  <ConnectionLink href={batchHref(batch)} className="font-medium text-sky-700 hover:underline dark:text-sky-400" data-testid="batch-link">
+                    {batch.name ?? 'unnamed batch'}
+                  </ConnectionLink>
+                  <div className="truncate font-mono text-xs text-slate-500">
+                    {batch.id} · {batch.queue}
+                  </div>
+                </td>
+                <td className={cell}>
+                  <BatchStateBadge state={batch.state} />
+                </td>
+                <td className={cell}>
+                  <BatchProgressBar batch={batch} />
+                </td>
+                <td className={`${cell} text-right tabular-nums`}>{batch.total.toLocaleString('en-US')}</td>
+                <td className={`${cell} text-right tabular-nums`} data-testid="batch-pending">
+                  {batch.pending.toLocaleString('en-US')}
+                </td>
+                <td className={`${cell} text-right tabular-nums`} data-testid="batch-failed">
+                  {batch.failed.toLocaleString('en-US')}
+                </td>
+                <td className="py-2 align-top text-xs text-slate-500" title={formatTimestamp(batch.createdAt)}>
+                  {formatAgo(batch.createdAt, now)}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         </Panel>
       ) : null}
     </div>
