@@ -2,6 +2,8 @@ import { Queue, Worker } from 'bullmq';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../lib/auth/passwords';
+import { batch, closeDispatcher, configureDispatcher, defineJob } from '../workers';
+import { BatchPage } from './pages/batch-page';
 import { LoginPage } from './pages/login-page';
 import { OverviewPage } from './pages/overview-page';
 import { QueuePage } from './pages/queue-page';
@@ -12,6 +14,8 @@ import { startStack, type Stack } from './support/stack';
 let stack: Stack;
 let browser: Browser;
 let page: Page;
+let batchId = '';
+const invoiceExport = defineJob({ name: 'export-invoice', queue: 'invoice-exports', handle: () => undefined });
 
 beforeAll(async () => {
   const users = [
@@ -31,6 +35,10 @@ beforeAll(async () => {
   await second?.moveToFailed(new Error('card declined'), 't', false);
   await worker.close(true);
   await queue.close();
+  // A running batch (no worker serves its queue), whose Cancel button only operators get.
+  configureDispatcher({ connection: stack.redisUrl, prefix: 'auth' });
+  batchId = (await batch([1, 2].map((n) => invoiceExport.with({ n }))).name('invoice exports').dispatch()).id;
+  await closeDispatcher();
   browser = await launchBrowser();
   page = await browser.newPage();
 });
@@ -83,6 +91,14 @@ describe('access control', () => {
     const crafted = await page.evaluate(async () => (await fetch('/api/queues/billing/jobs/declined/retry', { method: 'POST' })).status);
     expect(crafted).toBe(403);
 
+    // Nor on a batch's page.
+    const batchPage = new BatchPage(page);
+    await page.goto(`${stack.baseUrl}/batches/${batchId}?prefix=auth`);
+    await expect.poll(() => batchPage.name.textContent()).toBe('invoice exports');
+    expect(await batchPage.action('cancel').count()).toBe(0);
+    const craftedCancel = await page.evaluate(async (id) => (await fetch(`/api/batches/${id}/cancel?prefix=auth`, { method: 'POST' })).status, batchId);
+    expect(craftedCancel).toBe(403);
+
     await page.getByTestId('sign-out').click();
     await login.waitUntilShown();
     expect(new URL(page.url()).pathname).toBe('/login');
@@ -102,6 +118,9 @@ describe('access control', () => {
     const newestAudit = async () =>
       ((await page.evaluate(async () => (await fetch('/api/audit')).json())) as { entries: Array<{ actor: { name: string }; action: string }> }).entries[0];
     await expect.poll(newestAudit).toMatchObject({ actor: { name: 'otto' }, action: expect.stringContaining('retry') });
+
+    await page.goto(`${stack.baseUrl}/batches/${batchId}?prefix=auth`);
+    await new BatchPage(page).action('cancel').waitFor();
     await page.getByTestId('sign-out').click();
     await login.waitUntilShown();
   });
