@@ -76,7 +76,6 @@ export interface ChaosResult {
     /** From Redis answering again to the first 200 of each path; null if it never answered 200 again. */
     healthBackAfterMs: number | null;
     queuesBackAfterMs: number | null;
-    webRestarted: false;
     monitorAlive: boolean;
     /** The monitor's leader lock (5 s TTL) was still held at the end: it kept ticking after the restart. */
     monitorLeading: boolean;
@@ -151,6 +150,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
   const others: Child[] = [];
   const samples: PollSample[] = [];
   let polling = true;
+  /** Set when the run ends early (an error): the producer stops retrying. */
+  let ended = false;
   let poller: Promise<void> = Promise.resolve();
   let web: Child | null = null;
   let monitor: Child | null = null;
@@ -237,7 +238,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
           // Fixed ids: a batch retried after a Redis error is not added twice.
           opts: { jobId: `c-${next + i}` },
         }));
-        for (;;) {
+        while (!ended) {
           try {
             if (batch.length) await queue.addBulk(batch);
             break;
@@ -344,7 +345,6 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
         statuses,
         healthBackAfterMs: backAfter('/api/health'),
         queuesBackAfterMs: backAfter('/api/queues'),
-        webRestarted: false,
         monitorAlive: monitor.process.exitCode === null && monitor.process.signalCode === null,
         monitorLeading: (await redis.exists(monitorLeaderKey(NAMESPACE))) === 1,
       };
@@ -369,6 +369,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
       web: webResult,
     };
   } finally {
+    ended = true;
     polling = false;
     await poller;
     await Promise.all([...slots, ...others].map((child) => stopChild(child)));
