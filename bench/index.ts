@@ -27,6 +27,7 @@ for (const file of files) {
 
 function fmt(value: number | undefined, digits = 2): string {
   if (value === undefined) return '';
+  if (Number.isInteger(value)) return value.toLocaleString('en-US');
   return Math.abs(value) >= 100 ? Math.round(value).toLocaleString('en-US') : value.toFixed(digits);
 }
 
