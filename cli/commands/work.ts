@@ -53,7 +53,7 @@ export async function work(argv: string[]): Promise<void> {
   // Handlers that dispatch (chains, follow-up jobs) reach the same Redis and prefix.
   configureDispatcher({ connection: redisUrl, prefix });
   // Every finished attempt goes to the metrics store, buffered: at most one Redis round trip per second.
-  const metrics = new MetricsRecorder({ url: redisUrl, namespace: config.LOOKOUT_KEY_PREFIX, tiers: tiersFromConfig(config) });
+  const metrics = new MetricsRecorder({ url: redisUrl, namespace: config.LOOKOUT_NAMESPACE, tiers: tiersFromConfig(config) });
   const runtime = await startWorker({
     connection: redisUrl,
     prefix,

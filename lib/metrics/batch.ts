@@ -97,14 +97,6 @@ export class MetricsBatch {
     this.hashes.set(key, fields);
   }
 
-  /** Takes over another batch's content (a flush that failed is retried with the next one). */
-  absorb(other: MetricsBatch): void {
-    for (const entry of other.jobs.values()) mergeRecord(this.entry(entry.prefix, entry.queue, entry.jobName, entry.minute).record, entry.record);
-    for (const sample of other.gaugeSamples.values()) this.addGauges(sample.series, sample.minute, sample.gauges);
-    for (const [key, fields] of other.hashes) if (!this.hashes.has(key)) this.hashes.set(key, fields);
-    this.events += other.events;
-  }
-
   get jobEntries(): Iterable<BatchEntry> {
     return this.jobs.values();
   }
