@@ -14,7 +14,7 @@ import { createLookoutMonitor, monitorLeaderKey, type Monitor } from '@/lib/moni
 import { closeBullQueues, readAllQueueSummaries } from '@/lib/queues';
 import { closeRedis, dataNodes, escapeGlob, getRedis, hashedPart, lookoutKey, type RedisClient } from '@/lib/redis';
 import type { WorkerView, WorkersOverview } from '@/lib/workers';
-import { HeartbeatLoop } from '@/workers/runtime/heartbeat';
+import { HeartbeatLoop, startWorker } from '@/workers';
 import { callRoute } from '../api/call-route';
 import { startTestCluster, tagPerMaster, type TestCluster } from '../helpers/cluster';
 import { finishedEvent } from '../helpers/metrics';
@@ -26,6 +26,7 @@ import { connectionOptions, deletePrefix, testRedis, testRedisUrl, uniquePrefix,
  * sampler reads what they finished and the API answers per connection.
  */
 const LOOKOUT = join(import.meta.dirname, '..', '..', 'bin', 'lookout.mjs');
+const RUNTIME_JOBS = join(import.meta.dirname, 'fixtures', 'cluster-jobs.ts');
 const base = uniquePrefix('cm');
 const namespace = `${base}-ns`;
 const singlePrefix = `${base}-single`;
@@ -273,6 +274,59 @@ describe('worker heartbeats on a Redis Cluster', () => {
   });
 });
 
+describe('`lookout work` on a Redis Cluster', () => {
+  it('runs jobs from REDIS_CLUSTER_NODES, beats its heartbeat there and records its metrics', async () => {
+    const prefix = prefixes[1] ?? '';
+    const queue = new Queue('signups', { connection: app, prefix });
+    closers.push(() => queue.close());
+    const child = spawn(process.execPath, [LOOKOUT, 'work', `--jobs=${RUNTIME_JOBS}`, `--prefix=${prefix}`, '--queue=signups', '--concurrency=2'], {
+      env: { ...process.env, REDIS_URL: '', REDIS_CLUSTER_NODES: cluster.nodes, LOOKOUT_HEARTBEAT_INTERVAL_MS: '500' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    children.push(child);
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const runtimeWorkers = async () => {
+      const { body } = await callRoute(workersRoute.GET, onCluster('/api/workers'), {});
+      return (body as unknown as WorkersOverview).workers.filter((worker) => worker.source === 'lookout' && worker.pid === child.pid);
+    };
+    await waitFor(async () => (await runtimeWorkers()).length === 1, 30_000, 'the heartbeat of `lookout work`').catch((error: Error) => {
+      throw new Error(`${error.message}\n${output}`);
+    });
+    expect((await runtimeWorkers())[0]).toMatchObject({ prefix, queues: ['signups'], concurrency: 2, status: 'running' });
+
+    await queue.addBulk([
+      ...Array.from({ length: 6 }, (_, n) => ({ name: 'signup', data: { n } })),
+      ...Array.from({ length: 2 }, (_, n) => ({ name: 'signup', data: { n, fail: true } })),
+    ]);
+    // Its recorder flushes within a second of the jobs finishing.
+    await waitFor(
+      async () => {
+        const totals = await queueTotals(prefix, 'signups');
+        return totals.completed === 6 && totals.failed === 2;
+      },
+      30_000,
+      'the runtime’s metrics of signups',
+    ).catch((error: Error) => {
+      throw new Error(`${error.message}\n${output}`);
+    });
+    expect(await queueTotals(prefix, 'signups')).toEqual({ completed: 6, failed: 2 });
+    expect((await runtimeWorkers())[0]).toMatchObject({ processed: 8, failed: 2 });
+
+    child.kill('SIGTERM');
+    const code = await new Promise((resolve) => child.once('exit', resolve));
+    expect(code, output).toBe(0);
+    // A clean exit removes its heartbeat.
+    expect(await runtimeWorkers()).toEqual([]);
+  }, 120_000);
+
+  it('refuses queues that do not share a hash tag, since one worker waits for all of them in one command', async () => {
+    await expect(startWorker({ connection: { clusterNodes: cluster.nodes }, prefix: base, queues: ['a', 'b'], jobs: [] })).rejects.toThrow(/hash tag/);
+    await expect(startWorker({ connection: { clusterNodes: cluster.nodes }, prefix: base, queues: ['{a}', '{b}'], jobs: [] })).rejects.toThrow(/share a hash tag/);
+  });
+});
+
 describe('`lookout monitor` with two connections', () => {
   it('samples every connection, each under its own leader lock in that connection', async () => {
     const processNamespace = `${namespace}-proc`;
@@ -296,11 +350,8 @@ describe('`lookout monitor` with two connections', () => {
     process.env.LOOKOUT_NAMESPACE = processNamespace;
     await waitFor(
       async () => {
-        const [onSingle, onClusterTotals] = await Promise.all([
-          seriesTotals(`/api/metrics?queue=single-jobs&range=3600`),
-          seriesTotals(onCluster('/api/metrics?range=3600')),
-        ]);
-        return onSingle.completed === 1 && onClusterTotals.completed === 12 && onClusterTotals.failed === 3;
+        const [onSingle, ...onMasters] = await Promise.all([seriesTotals(`/api/metrics?queue=single-jobs&range=3600`), ...prefixes.map((prefix) => queueTotals(prefix))]);
+        return onSingle.completed === 1 && onMasters.every((totals, index) => totals.completed === PLAN[index]?.completed && totals.failed === PLAN[index]?.failed);
       },
       60_000,
       `the monitor process to sample both connections; its output:\n${output}`,
@@ -314,5 +365,5 @@ describe('`lookout monitor` with two connections', () => {
     expect(await single.get(leaderKey)).not.toBeNull();
     expect(await (await getRedis('cluster')).get(leaderKey)).not.toBeNull();
     process.env.LOOKOUT_NAMESPACE = namespace;
-  });
+  }, 120_000);
 });

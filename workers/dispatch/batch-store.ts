@@ -1,6 +1,5 @@
-import type { Redis } from 'ioredis';
 import { z } from 'zod';
-import { execPipeline } from '../../lib/redis';
+import { execPipeline, type RedisClient } from '../../lib/redis';
 import { batchKey } from '../../lib/workers';
 import type { BatchCallbackKind } from './batch-ids';
 import type { BullJobSpec } from './job-options';
@@ -67,7 +66,7 @@ function parseJson(text: string): unknown {
 
 export class BatchStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly prefix: string,
   ) {}
 

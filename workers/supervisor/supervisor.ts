@@ -1,8 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { hostname } from 'node:os';
 import { resolve } from 'node:path';
-import type { Redis } from 'ioredis';
-import { BULL_SUFFIX, execPipeline, queueKey } from '../../lib/redis';
+import { BULL_SUFFIX, execPipeline, queueKey, type RedisClient } from '../../lib/redis';
 import { removeSupervisorState, setSupervisorPaused, writeSupervisorState, type SupervisorState } from '../../lib/workers';
 import { openRedis, type RedisConnection } from '../connection';
 import { Periodic } from '../periodic';
@@ -60,7 +59,7 @@ interface Slot {
  * them through a Redis flag, and publishes its state for the Workers page. start()/stop()/tick() never overlap.
  */
 export class Supervisor {
-  private readonly redis: Redis;
+  private readonly redis: RedisClient;
   private readonly periodic: Periodic;
   private readonly slots: Slot[] = [];
   private readonly startedAt = Date.now();
