@@ -1,5 +1,5 @@
 import { MINUTE_MS } from './tiers';
-import { addJob, emptyRecord, mergeGauges, mergeRecord, type Gauges, type JobOutcome, type MetricRecord } from './record';
+import { addJob, emptyRecord, mergeGauges, type Gauges, type JobOutcome, type MetricRecord } from './record';
 import type { Series } from './keys';
 
 /** One finished attempt, as the recorder (from a JobFinishedEvent) or the BullMQ fallback (from a job hash) saw it. */
