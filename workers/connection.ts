@@ -73,7 +73,7 @@ export function clusterQueuesProblem(prefix: string, queues: readonly string[]):
 }
 
 /** The Redis the environment names for workers and dispatches: REDIS_CLUSTER_NODES (a cluster) or REDIS_URL; null for none. */
-export function connectionFromEnv(env: Record<string, string | undefined> = process.env): RedisConnection | null {
+export function connectionFromEnv(env: Record<string, string | undefined> = process.env): string | ClusterConnection | null {
   if (env.REDIS_CLUSTER_NODES?.trim()) return { clusterNodes: env.REDIS_CLUSTER_NODES };
   return env.REDIS_URL?.trim() ? env.REDIS_URL : null;
 }

@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Queue, Worker } from 'bullmq';
 import { Cluster } from 'ioredis';
@@ -319,6 +321,46 @@ describe('`lookout work` on a Redis Cluster', () => {
     expect(code, output).toBe(0);
     // A clean exit removes its heartbeat.
     expect(await runtimeWorkers()).toEqual([]);
+  }, 120_000);
+
+  it('supervises `lookout work` processes from REDIS_CLUSTER_NODES and shows the supervisor with its worker', async () => {
+    const prefix = prefixes[2] ?? '';
+    const supervisorName = `${base}-sup`;
+    const dir = mkdtempSync(join(tmpdir(), 'lookout-cluster-supervise-'));
+    closers.push(async () => rmSync(dir, { recursive: true, force: true }));
+    const file = join(dir, 'lookout.config.json');
+    writeFileSync(file, JSON.stringify({ jobs: RUNTIME_JOBS, prefix, supervisors: [{ name: supervisorName, queues: ['signups'], processes: { min: 1, max: 1 }, concurrency: 1 }] }));
+    const child = spawn(process.execPath, [LOOKOUT, 'supervise', file], {
+      env: { ...process.env, REDIS_URL: '', REDIS_CLUSTER_NODES: cluster.nodes, LOOKOUT_HEARTBEAT_INTERVAL_MS: '500' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    children.push(child);
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const overview = async () => (await callRoute(workersRoute.GET, onCluster('/api/workers'), {})).body as unknown as WorkersOverview;
+    const supervised = async () => {
+      const { workers, supervisors } = await overview();
+      const supervisor = supervisors.find((entry) => entry.name === supervisorName);
+      const worker = workers.find((entry) => entry.supervisor === supervisorName && entry.status === 'running');
+      return supervisor && worker ? { supervisor, worker } : null;
+    };
+    const found = await waitFor(supervised, 60_000, 'the supervisor and its worker on the cluster').catch((error: Error) => {
+      throw new Error(`${error.message}\n${output}`);
+    });
+    expect(found.supervisor).toMatchObject({ prefix, queues: ['signups'], status: 'running' });
+    expect(found.worker).toMatchObject({ prefix, queues: ['signups'] });
+
+    const queue = new Queue('signups', { connection: app, prefix });
+    closers.push(() => queue.close());
+    await queue.addBulk(Array.from({ length: 3 }, (_, n) => ({ name: 'signup', data: { n } })));
+    await waitFor(async () => (await queueTotals(prefix, 'signups')).completed === 3, 30_000, 'the supervised worker’s metrics').catch((error: Error) => {
+      throw new Error(`${error.message}\n${output}`);
+    });
+
+    child.kill('SIGTERM');
+    const code = await new Promise((resolve) => child.once('exit', resolve));
+    expect(code, output).toBe(0);
   }, 120_000);
 
   it('refuses queues that do not share a hash tag, since one worker waits for all of them in one command', async () => {

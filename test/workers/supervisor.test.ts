@@ -22,7 +22,7 @@ function supervisor(overrides: Record<string, unknown> = {}) {
       balance: { backlogPerProcess: 10, cooldownMs: 0 },
       ...overrides,
     }),
-    redisUrl: testRedisUrl(),
+    connection: testRedisUrl(),
     prefix,
     jobsPath: 'jobs.ts',
     heartbeatIntervalMs: 1000,

@@ -3,7 +3,8 @@ import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { BULL_SUFFIX, execPipeline, queueKey, type RedisClient } from '../../lib/redis';
 import { removeSupervisorState, setSupervisorPaused, writeSupervisorState, type SupervisorState } from '../../lib/workers';
-import { openRedis, type RedisConnection } from '../connection';
+import { invalid } from '../../lib/errors';
+import { clusterQueuesProblem, isClusterConnection, openRedis, type ClusterConnection } from '../connection';
 import { Periodic } from '../periodic';
 import type { SupervisorConfig } from './config';
 import { DEFAULT_RESTART_BACKOFF, desiredProcessCount, restartDelayMs, type RestartBackoff } from './scaling';
@@ -22,8 +23,8 @@ export interface WorkerCommand {
 
 export interface SupervisorOptions {
   config: SupervisorConfig;
-  /** Redis URL; passed to worker processes as REDIS_URL. */
-  redisUrl: string;
+  /** A Redis URL or a Redis Cluster; passed to worker processes as REDIS_URL or REDIS_CLUSTER_NODES. */
+  connection: string | ClusterConnection;
   prefix: string;
   /** Module with the job definitions, for the worker processes. */
   jobsPath: string;
@@ -72,7 +73,9 @@ export class Supervisor {
   private target: number;
 
   constructor(private readonly options: SupervisorOptions) {
-    this.redis = openRedis(options.redisUrl);
+    const clusterProblem = isClusterConnection(options.connection) ? clusterQueuesProblem(options.prefix, options.config.queues) : null;
+    if (clusterProblem) throw invalid(`Supervisor "${options.config.name}": ${clusterProblem}`, 'queues');
+    this.redis = openRedis(options.connection);
     this.target = options.config.processes.min;
     this.log = options.log ?? ((line) => console.log(line));
     this.periodic = new Periodic(options.tickMs ?? 1000, () => this.work(), (error) => {
@@ -136,7 +139,9 @@ export class Supervisor {
       env: {
         ...process.env,
         ...this.options.env,
-        REDIS_URL: this.options.redisUrl,
+        ...(isClusterConnection(this.options.connection)
+          ? { REDIS_CLUSTER_NODES: this.options.connection.clusterNodes, REDIS_URL: '' }
+          : { REDIS_URL: this.options.connection, REDIS_CLUSTER_NODES: '' }),
         LOOKOUT_HEARTBEAT_INTERVAL_MS: String(this.options.heartbeatIntervalMs),
       },
       // Its own process group, so a Ctrl+C in the terminal reaches only the supervisor, which then stops every
