@@ -277,7 +277,7 @@ describe('worker heartbeats on a Redis Cluster', () => {
 });
 
 describe('`lookout work` on a Redis Cluster', () => {
-  it('runs jobs from REDIS_CLUSTER_NODES, beats its heartbeat there and records its metrics', async () => {
+  it('runs jobs from REDIS_CLUSTER_NODES, beats its heartbeat there, records its metrics and obeys queue:restart', async () => {
     const prefix = prefixes[1] ?? '';
     const queue = new Queue('signups', { connection: app, prefix });
     closers.push(() => queue.close());
@@ -314,11 +314,18 @@ describe('`lookout work` on a Redis Cluster', () => {
       throw new Error(`${error.message}\n${output}`);
     });
     expect(await queueTotals(prefix, 'signups')).toEqual({ completed: 6, failed: 2 });
+    await waitFor(async () => (await runtimeWorkers())[0]?.processed === 8, 10_000, 'the heartbeat to count the jobs');
     expect((await runtimeWorkers())[0]).toMatchObject({ processed: 8, failed: 2 });
 
-    child.kill('SIGTERM');
-    const code = await new Promise((resolve) => child.once('exit', resolve));
-    expect(code, output).toBe(0);
+    // `lookout queue:restart` reaches it through the cluster: it exits after its current job, on its next heartbeat.
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    const restart = spawn(process.execPath, [LOOKOUT, 'queue:restart', `--prefix=${prefix}`], {
+      env: { ...process.env, REDIS_URL: '', REDIS_CLUSTER_NODES: cluster.nodes },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    children.push(restart);
+    expect(await new Promise((resolve) => restart.once('exit', resolve))).toBe(0);
+    expect(await exited, output).toBe(0);
     // A clean exit removes its heartbeat.
     expect(await runtimeWorkers()).toEqual([]);
   }, 120_000);
