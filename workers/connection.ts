@@ -1,7 +1,7 @@
 import type { ConnectionOptions, RedisOptions as BullRedisOptions } from 'bullmq';
 import { Cluster, Redis, type RedisOptions } from 'ioredis';
 import { parseClusterNodes } from '../lib/config';
-import { logRedisErrors, queueHashTag, type RedisClient } from '../lib/redis';
+import { FAIL_FAST_OPTIONS, logRedisErrors, queueHashTag, type RedisClient } from '../lib/redis';
 
 /**
  * Where the runtime finds Redis: a URL (`redis://…`, `rediss://…`), ioredis options, or a Redis Cluster as
@@ -29,6 +29,8 @@ function openCluster(connection: ClusterConnection, overrides: RedisOptions): Cl
   const spec = parseClusterNodes(connection.clusterNodes, 'REDIS_CLUSTER_NODES');
   return logRedisErrors(
     new Cluster(spec.nodes, {
+      // Like its nodes: without an offline queue, commands fail at once while the cluster is away.
+      ...(overrides.enableOfflineQueue === false ? { enableOfflineQueue: false } : {}),
       redisOptions: {
         ...connection.redisOptions,
         ...(spec.username ? { username: spec.username } : {}),
@@ -58,6 +60,14 @@ export function openRedis(connection: RedisConnection, overrides: RedisOptions =
   if (isClusterConnection(connection)) return openCluster(connection, overrides);
   const { url, options } = split(connection);
   return logRedisErrors(url ? new Redis(url, { ...options, ...overrides }) : new Redis({ ...options, ...overrides }));
+}
+
+/**
+ * A client of our own that fails fast while Redis is away instead of queueing commands (lib/redis FAIL_FAST_OPTIONS):
+ * for writers that keep what failed and retry by themselves, like the metrics recorder.
+ */
+export function openFailFastRedis(connection: RedisConnection): RedisClient {
+  return openRedis(connection, FAIL_FAST_OPTIONS);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { readConfig } from '../../lib/config';
 import { MetricsRecorder, tiersFromConfig } from '../../lib/metrics';
-import { closeDispatcher, configureDispatcher, connectionFromEnv, findConfigFile, loadConfigFile, loadJobModule, openRedis, startWorker } from '../../workers';
+import { closeDispatcher, configureDispatcher, connectionFromEnv, findConfigFile, loadConfigFile, loadJobModule, openFailFastRedis, startWorker } from '../../workers';
 import { onShutdown, shutdown } from '../runtime';
 import { numberFlag, parseFlags, requireRedisUrl, switchFlag, UsageError } from './flags';
 
@@ -54,7 +54,7 @@ export async function work(argv: string[]): Promise<void> {
   // Handlers that dispatch (chains, follow-up jobs) reach the same Redis and prefix.
   configureDispatcher({ connection, prefix });
   // Every finished attempt goes to the metrics store, buffered: at most one Redis round trip per second (per hash tag on a cluster).
-  const metricsRedis = openRedis(connection);
+  const metricsRedis = openFailFastRedis(connection);
   const metrics = new MetricsRecorder({ redis: metricsRedis, namespace: config.LOOKOUT_NAMESPACE, tiers: tiersFromConfig(config) });
   const runtime = await startWorker({
     connection,
