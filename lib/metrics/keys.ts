@@ -1,4 +1,4 @@
-import { escapeGlob, lookoutShardKey } from '../redis';
+import { lookoutShardKey } from '../redis';
 
 /**
  * Every key of Lookout's metrics store, under a namespace (LOOKOUT_NAMESPACE, `lookout` by default; tests use their
@@ -58,9 +58,4 @@ export function runtimeMarkerKey(namespace: string, prefix: string, queue: strin
 /** A hash: how far the monitor has read a plain BullMQ queue's finished jobs. */
 export function fallbackCursorKey(namespace: string, prefix: string, queue: string): string {
   return lookoutShardKey(namespace, queueShard(prefix, queue), 'fallback');
-}
-
-/** SCAN pattern matching every metrics key of a namespace (on a cluster, SCAN every master: lib/redis scanKeys). */
-export function metricsKeyPattern(namespace: string): string {
-  return `{${escapeGlob(namespace)}:metrics[}:]*`;
 }
