@@ -98,7 +98,7 @@ beforeAll(async () => {
       `the jobs of ${prefix} to finish`,
     );
   }
-});
+}, 180_000);
 
 afterAll(async () => {
   for (const child of children) {
