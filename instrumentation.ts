@@ -5,6 +5,6 @@
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
-  const { ensureOperationRunner } = await import('./lib/operations');
-  ensureOperationRunner().catch((error: unknown) => console.error('[lookout] could not start the operation runner:', error));
+  const { startOperationRunners } = await import('./lib/operations');
+  startOperationRunners().catch((error: unknown) => console.error('[lookout] could not start the operation runners:', error));
 }

@@ -2,9 +2,12 @@ import { Queue, Worker } from 'bullmq';
 import { Cluster } from 'ioredis';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readConfig } from '../lib/config';
+import { createLookoutMonitor } from '../lib/monitor';
 import { startTestCluster, type TestCluster } from '../test/helpers/cluster';
 import { ConnectionSwitcher } from './pages/connections';
 import { JobPage } from './pages/job-page';
+import { MetricsPanel } from './pages/metrics-panel';
 import { OverviewPage } from './pages/overview-page';
 import { QueuePage } from './pages/queue-page';
 import { launchBrowser } from './support/browser';
@@ -111,5 +114,32 @@ describe('two connections, a single Redis and a cluster', () => {
     expect(unknown.status).toBe(400);
     expect(((await unknown.json()) as { error: { field: string } }).error.field).toBe('connection');
     expect((await fetch(`${stack.baseUrl}/api/health`)).status).toBe(200);
+  });
+
+  it('shows the metrics of a cluster queue that a BullMQ worker ran, sampled by the monitor', async () => {
+    const mails = new Queue('cluster-mails', { connection: app, prefix: '{e2e}' });
+    const worker = new Worker('cluster-mails', async () => 'sent', { connection: app, prefix: '{e2e}' });
+    closers.unshift(() => worker.close(), () => mails.close());
+    await mails.addBulk(Array.from({ length: 4 }, (_, n) => ({ name: 'notify', data: { n } })));
+    await expect.poll(async () => (await mails.getJobCounts('completed')).completed, { timeout: 30_000 }).toBe(4);
+    // The monitor, as `lookout monitor` runs it for this connection (same namespace as the web server), a fast one.
+    const monitor = createLookoutMonitor({
+      redis: app,
+      config: readConfig({ ...process.env, LOOKOUT_PREFIXES: '{e2e}', LOOKOUT_MONITOR_INTERVAL_MS: '500' }),
+      log: () => undefined,
+    });
+    monitor.start();
+    closers.unshift(() => monitor.stop());
+
+    const overview = new OverviewPage(page);
+    await overview.open(stack.baseUrl);
+    await new ConnectionSwitcher(page).select('cluster');
+    await expect.poll(() => overview.count('cluster-mails', 'completed').textContent(), { timeout: 30_000 }).toBe('4');
+    await overview.openQueue('cluster-mails');
+    const metrics = new MetricsPanel(page);
+    await metrics.jobNameRow('notify').waitFor({ timeout: 60_000 });
+    await expect.poll(() => metrics.jobNameRow('notify').getByTestId('job-name-completed').textContent(), { timeout: 30_000 }).toBe('4');
+    await expect.poll(() => metrics.chart('throughput').getAttribute('data-nonempty'), { timeout: 30_000 }).toBe('true');
+    expect(new URL(page.url()).searchParams.get('connection')).toBe('cluster');
   });
 });

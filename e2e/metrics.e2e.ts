@@ -92,7 +92,7 @@ beforeAll(async () => {
   await startTraffic({ url: stack.redisUrl });
   // The same configuration as the web server of the stack, with a fast monitor.
   const config = readConfig({ ...process.env, LOOKOUT_PREFIXES: PREFIX, LOOKOUT_MONITOR_INTERVAL_MS: '500' });
-  namespace = config.LOOKOUT_KEY_PREFIX;
+  namespace = config.LOOKOUT_NAMESPACE;
   monitor = createLookoutMonitor({ redis, config, log: () => undefined });
   monitor.start();
   browser = await launchBrowser();

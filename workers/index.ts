@@ -8,7 +8,8 @@
 export { defineJob, isJobDefinition, DEFAULT_QUEUE } from './define-job';
 export type { Backoff, DispatchOptions, FailedContext, JobContext, JobDefinition, JobSpec, PendingJob, RunningJob } from './define-job';
 export { TimeoutError, ShutdownError, UnknownJobError } from './errors';
-export type { RedisConnection } from './connection';
+export type { RedisConnection, ClusterConnection } from './connection';
+export { connectionFromEnv, openFailFastRedis, openRedis } from './connection';
 export { dispatch, chain, batch, findBatch, PendingBatch } from './dispatch/api';
 export { dispatchSync } from './dispatch/sync';
 export { configureDispatcher, closeDispatcher } from './dispatch/bus';

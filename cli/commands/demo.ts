@@ -16,7 +16,7 @@ export async function demo(): Promise<void> {
   const config = readConfig();
   const prefix = config.LOOKOUT_PREFIXES[0] ?? 'bull';
   const supervisors = await startSupervisors(await loadConfigFile(DEMO_CONFIG), {
-    redisUrl,
+    connection: redisUrl,
     prefix,
     heartbeatIntervalMs: config.LOOKOUT_HEARTBEAT_INTERVAL_MS,
   });

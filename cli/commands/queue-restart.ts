@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { readConfig } from '../../lib/config';
-import { createRedis } from '../../lib/redis';
 import { requestRestart } from '../../lib/workers';
+import { connectionFromEnv, openRedis } from '../../workers';
 import { parseFlags, requireRedisUrl } from './flags';
 
 /**
@@ -12,7 +12,7 @@ export async function queueRestart(argv: string[]): Promise<void> {
   const { flags } = parseFlags(argv, z.object({ prefix: z.string().min(1).max(200).optional() }).strict());
   const config = readConfig();
   // A one-shot command: queue the write until the connection is up instead of failing fast like the API does.
-  const redis = createRedis(requireRedisUrl('queue:restart', config.REDIS_URL), { enableOfflineQueue: true });
+  const redis = openRedis(connectionFromEnv() ?? requireRedisUrl('queue:restart', config.REDIS_URL), { enableOfflineQueue: true });
   try {
     const prefixes = flags.prefix ? [flags.prefix] : config.LOOKOUT_PREFIXES;
     for (const prefix of prefixes) await requestRestart(redis, prefix);

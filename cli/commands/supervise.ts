@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { readConfig } from '../../lib/config';
-import { findConfigFile, loadConfigFile, startSupervisors } from '../../workers';
+import { connectionFromEnv, findConfigFile, loadConfigFile, startSupervisors } from '../../workers';
 import { onShutdown } from '../runtime';
 import { parseFlags, requireRedisUrl, UsageError } from './flags';
 
@@ -14,9 +14,10 @@ export async function supervise(argv: string[]): Promise<void> {
   if (!path) throw new UsageError('No config: pass a file (lookout supervise lookout.config.json) or create lookout.config.json here.');
   const file = await loadConfigFile(path);
   const config = readConfig();
-  const redisUrl = requireRedisUrl('supervise', config.REDIS_URL);
+  // REDIS_CLUSTER_NODES (a Redis Cluster) or REDIS_URL, handed on to the worker processes.
+  const connection = connectionFromEnv() ?? requireRedisUrl('supervise', config.REDIS_URL);
   const supervisors = await startSupervisors(file, {
-    redisUrl,
+    connection,
     prefix: file.prefix ?? config.LOOKOUT_PREFIXES[0] ?? 'bull',
     heartbeatIntervalMs: config.LOOKOUT_HEARTBEAT_INTERVAL_MS,
   });

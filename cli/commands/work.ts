@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { readConfig } from '../../lib/config';
 import { MetricsRecorder, tiersFromConfig } from '../../lib/metrics';
-import { closeDispatcher, configureDispatcher, findConfigFile, loadConfigFile, loadJobModule, startWorker } from '../../workers';
+import { closeDispatcher, configureDispatcher, connectionFromEnv, findConfigFile, loadConfigFile, loadJobModule, openFailFastRedis, startWorker } from '../../workers';
 import { onShutdown, shutdown } from '../runtime';
 import { numberFlag, parseFlags, requireRedisUrl, switchFlag, UsageError } from './flags';
 
@@ -47,15 +47,17 @@ async function jobsModule(flag: string | undefined): Promise<string> {
 export async function work(argv: string[]): Promise<void> {
   const { flags } = parseFlags(argv, workFlags);
   const config = readConfig();
-  const redisUrl = requireRedisUrl('work', config.REDIS_URL);
+  // REDIS_CLUSTER_NODES (a Redis Cluster) or REDIS_URL.
+  const connection = connectionFromEnv() ?? requireRedisUrl('work', config.REDIS_URL);
   const prefix = flags.prefix ?? config.LOOKOUT_PREFIXES[0] ?? 'bull';
   const jobs = await loadJobModule(await jobsModule(flags.jobs));
   // Handlers that dispatch (chains, follow-up jobs) reach the same Redis and prefix.
-  configureDispatcher({ connection: redisUrl, prefix });
-  // Every finished attempt goes to the metrics store, buffered: at most one Redis round trip per second.
-  const metrics = new MetricsRecorder({ url: redisUrl, namespace: config.LOOKOUT_KEY_PREFIX, tiers: tiersFromConfig(config) });
+  configureDispatcher({ connection, prefix });
+  // Every finished attempt goes to the metrics store, buffered: at most one Redis round trip per second (per hash tag on a cluster).
+  const metricsRedis = openFailFastRedis(connection);
+  const metrics = new MetricsRecorder({ redis: metricsRedis, namespace: config.LOOKOUT_NAMESPACE, tiers: tiersFromConfig(config) });
   const runtime = await startWorker({
-    connection: redisUrl,
+    connection,
     prefix,
     queues: flags.queue,
     jobs,
@@ -76,6 +78,7 @@ export async function work(argv: string[]): Promise<void> {
   onShutdown(async () => {
     await runtime.stop();
     await metrics.close();
+    metricsRedis.disconnect();
     await closeDispatcher();
   });
   process.on('SIGUSR2', () => runtime.pause());

@@ -27,6 +27,12 @@ describe('alert settings', () => {
     expect(viewWebhook(webhooks[0]!)).not.toHaveProperty('secret');
   });
 
+  it('takes the namespace from LOOKOUT_NAMESPACE, or its old name LOOKOUT_KEY_PREFIX', () => {
+    expect(readAlertSettings({}).namespace).toBe('lookout');
+    expect(readAlertSettings({ LOOKOUT_NAMESPACE: 'staging' }).namespace).toBe('staging');
+    expect(readAlertSettings({ LOOKOUT_KEY_PREFIX: 'legacy' }).namespace).toBe('legacy');
+  });
+
   it('keeps a stored secret unless an edit replaces or removes it', () => {
     const stored = applyWebhookEdits([], [{ url: 'https://a.example.com', format: 'slack', secret: 'one' }]);
     expect(stored[0]).toMatchObject({ id: 'ui-1', secret: 'one' });

@@ -41,7 +41,8 @@ export function readAlertSettings(env: Record<string, string | undefined> = proc
   const hooks = parseJsonEnv('LOOKOUT_ALERT_WEBHOOKS', env.LOOKOUT_ALERT_WEBHOOKS, webhookListSchema, []);
   const host = env.HOSTNAME && env.HOSTNAME !== '0.0.0.0' ? env.HOSTNAME : '127.0.0.1';
   return {
-    namespace: env.LOOKOUT_NAMESPACE || DEFAULT_NAMESPACE,
+    // LOOKOUT_KEY_PREFIX is the old name (lib/config readConfig refuses the two set apart).
+    namespace: env.LOOKOUT_NAMESPACE || env.LOOKOUT_KEY_PREFIX || DEFAULT_NAMESPACE,
     rules: parseJsonEnv('LOOKOUT_ALERT_RULES', env.LOOKOUT_ALERT_RULES, ruleOverridesSchema, {}),
     webhooks: hooks.map((hook, index) => toWebhook(hook, 'env', index)),
     intervalMs: intervalMs.data,

@@ -74,12 +74,12 @@ export function jsonRoute<P = Record<string, never>>(
   };
 }
 
-/** Like jsonRoute, for endpoints that answer plain text (e.g. the Prometheus exposition); errors stay JSON. */
+/** Like jsonRoute (`?connection=` included), for endpoints that answer plain text (e.g. the Prometheus exposition); errors stay JSON. */
 export function textRoute(handler: (request: Request, actor: Actor) => Promise<string>, init: RouteOptions & { contentType: string }) {
   return async (request: Request): Promise<Response> => {
     try {
       const actor = await authorize(request, init.role);
-      const body = await handler(request, actor);
+      const body = await withConnection(requestedConnection(request), () => handler(request, actor));
       return new Response(body, { status: init.status ?? 200, headers: { 'Content-Type': init.contentType, 'Cache-Control': 'no-store' } });
     } catch (error) {
       return errorResponse(error);

@@ -1,5 +1,5 @@
 import { MINUTE_MS } from './tiers';
-import { addJob, emptyRecord, mergeGauges, mergeRecord, type Gauges, type JobOutcome, type MetricRecord } from './record';
+import { addJob, emptyRecord, mergeGauges, type Gauges, type JobOutcome, type MetricRecord } from './record';
 import type { Series } from './keys';
 
 /** One finished attempt, as the recorder (from a JobFinishedEvent) or the BullMQ fallback (from a job hash) saw it. */
@@ -95,14 +95,6 @@ export class MetricsBatch {
   /** A hash to overwrite in the same transaction as the counts (the fallback's read position). */
   setHash(key: string, fields: Record<string, string>): void {
     this.hashes.set(key, fields);
-  }
-
-  /** Takes over another batch's content (a flush that failed is retried with the next one). */
-  absorb(other: MetricsBatch): void {
-    for (const entry of other.jobs.values()) mergeRecord(this.entry(entry.prefix, entry.queue, entry.jobName, entry.minute).record, entry.record);
-    for (const sample of other.gaugeSamples.values()) this.addGauges(sample.series, sample.minute, sample.gauges);
-    for (const [key, fields] of other.hashes) if (!this.hashes.has(key)) this.hashes.set(key, fields);
-    this.events += other.events;
   }
 
   get jobEntries(): Iterable<BatchEntry> {

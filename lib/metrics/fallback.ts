@@ -1,6 +1,5 @@
-import type { Redis } from 'ioredis';
 import type { QueueRef } from '../queues';
-import { BULL_SUFFIX, bullMetricsKey, execPipeline, jobKey, queueKey } from '../redis';
+import { BULL_SUFFIX, bullMetricsKey, execPerItem, hashedPart, isCluster, jobKey, queueHashTag, queueKey, type RedisClient } from '../redis';
 import type { MetricsBatch } from './batch';
 import type { JobNameLimiter } from './job-name-limit';
 import { fallbackCursorKey, runtimeMarkerKey } from './keys';
@@ -94,35 +93,45 @@ interface QueueRead {
   pieces: MinutePiece[];
 }
 
-/** Reads what plain BullMQ queues finished since the last tick into `batch`, along with the new read positions. */
-export async function collectPlainBullmq(redis: Redis, refs: readonly QueueRef[], batch: MetricsBatch, options: FallbackOptions): Promise<void> {
+/** The slot group of a queue's BullMQ keys (its hash tag); only consulted on a cluster. */
+const bullSlot = (ref: QueueRef) => queueHashTag(ref.prefix, ref.name) ?? '';
+
+/**
+ * Reads what plain BullMQ queues finished since the last tick into `batch`, along with the new read positions. Reads go
+ * in one pipeline per step (on a cluster, one per hash tag: the queue's BullMQ keys, and its metrics keys).
+ */
+export async function collectPlainBullmq(redis: RedisClient, allRefs: readonly QueueRef[], batch: MetricsBatch, options: FallbackOptions): Promise<void> {
+  // On a cluster, BullMQ cannot run a queue whose keys spread over slots, so there is nothing finished to read.
+  const refs = isCluster(redis) ? allRefs.filter((ref) => queueHashTag(ref.prefix, ref.name) !== null) : allRefs;
   if (refs.length === 0) return;
   const { namespace, now } = options;
   const through = now - (options.lagMs ?? 1000);
   const maxSamples = options.maxSamples ?? 1000;
 
-  const first = redis.pipeline();
-  for (const ref of refs) {
-    first.hgetall(fallbackCursorKey(namespace, ref.prefix, ref.name));
-    first.exists(runtimeMarkerKey(namespace, ref.prefix, ref.name));
-    for (const state of STATES) first.hget(bullMetricsKey(ref.prefix, ref.name, state), 'count');
-  }
-  const firstResults = await execPipeline(first);
-  const value = (index: number): unknown => {
-    const [error, result] = firstResults[index] ?? [null, null];
+  const cursorKey = (ref: QueueRef) => fallbackCursorKey(namespace, ref.prefix, ref.name);
+  const [ours, theirs] = await Promise.all([
+    execPerItem(redis, refs, (ref) => hashedPart(cursorKey(ref)), (pipeline, ref) => {
+      pipeline.hgetall(cursorKey(ref));
+      pipeline.exists(runtimeMarkerKey(namespace, ref.prefix, ref.name));
+    }),
+    execPerItem(redis, refs, bullSlot, (pipeline, ref) => {
+      for (const state of STATES) pipeline.hget(bullMetricsKey(ref.prefix, ref.name, state), 'count');
+    }),
+  ]);
+  const value = (results: typeof ours, index: number, position: number): unknown => {
+    const [error, result] = results[index]?.[position] ?? [null, null];
     return error ? null : result;
   };
 
   const reads: QueueRead[] = [];
   refs.forEach((ref, index) => {
-    const base = index * 4;
-    const hash = value(base) as Record<string, string> | null;
+    const hash = value(ours, index, 0) as Record<string, string> | null;
     const cursor = parseCursor(hash && Object.keys(hash).length ? hash : null);
-    const counters = { completed: toNumber(value(base + 2) as string | null), failed: toNumber(value(base + 3) as string | null) };
-    if (value(base + 1) === 1) {
+    const counters = { completed: toNumber(value(theirs, index, 0) as string | null), failed: toNumber(value(theirs, index, 1) as string | null) };
+    if (value(ours, index, 1) === 1) {
       // The runtime records this queue itself: only move the read position along, so nothing is counted twice later.
       const states = { completed: { count: counters.completed, balance: 0 }, failed: { count: counters.failed, balance: 0 } };
-      batch.setHash(fallbackCursorKey(namespace, ref.prefix, ref.name), encodeCursor(through, states));
+      batch.setHash(cursorKey(ref), encodeCursor(through, states));
       return;
     }
     const earliest = through - (cursor.since === null ? (options.backfillMs ?? 15 * MINUTE_MS) : (options.maxCatchUpMs ?? 60 * MINUTE_MS));
@@ -132,42 +141,39 @@ export async function collectPlainBullmq(redis: Redis, refs: readonly QueueRef[]
   });
   if (reads.length === 0) return;
 
-  const second = redis.pipeline();
-  for (const read of reads) {
+  const ranges = await execPerItem(redis, reads, (read) => bullSlot(read.ref), (pipeline, read) => {
     for (const state of STATES) {
       const key = queueKey(read.ref.prefix, read.ref.name, state === 'completed' ? BULL_SUFFIX.completed : BULL_SUFFIX.failed);
-      for (const piece of read.pieces) second.zcount(key, `(${piece.after}`, piece.through);
-      second.zrangebyscore(key, `(${read.after}`, read.through, 'WITHSCORES', 'LIMIT', 0, maxSamples);
+      for (const piece of read.pieces) pipeline.zcount(key, `(${piece.after}`, piece.through);
+      pipeline.zrangebyscore(key, `(${read.after}`, read.through, 'WITHSCORES', 'LIMIT', 0, maxSamples);
     }
-  }
-  const secondResults = await execPipeline(second);
+  });
 
-  const third = redis.pipeline();
   const sampled: Array<{ read: QueueRead; state: FinishedState; id: string; finishedAt: number }> = [];
   const zcounts = new Map<QueueRead, Record<FinishedState, number[]>>();
-  let position = 0;
-  const next = (): unknown => {
-    const [error, result] = secondResults[position++] ?? [null, null];
-    return error ? null : result;
-  };
-  for (const read of reads) {
+  reads.forEach((read, index) => {
+    let position = 0;
+    const next = (): unknown => {
+      const [error, result] = ranges[index]?.[position++] ?? [null, null];
+      return error ? null : result;
+    };
     const counts = { completed: [] as number[], failed: [] as number[] };
     for (const state of STATES) {
       for (let piece = 0; piece < read.pieces.length; piece++) counts[state].push(Number(next()) || 0);
       const members = (next() as string[] | null) ?? [];
-      for (let i = 0; i + 1 < members.length; i += 2) {
-        const id = members[i] as string;
-        sampled.push({ read, state, id, finishedAt: Number(members[i + 1]) });
-        third.hmget(jobKey(read.ref.prefix, read.ref.name, id), ...JOB_FIELDS);
-      }
+      for (let i = 0; i + 1 < members.length; i += 2) sampled.push({ read, state, id: members[i] as string, finishedAt: Number(members[i + 1]) });
     }
     zcounts.set(read, counts);
-  }
-  const hashes = sampled.length ? await execPipeline(third) : [];
+  });
+  const hashes = sampled.length
+    ? await execPerItem(redis, sampled, (job) => bullSlot(job.read.ref), (pipeline, job) => {
+        pipeline.hmget(jobKey(job.read.ref.prefix, job.read.ref.name, job.id), ...JOB_FIELDS);
+      })
+    : [];
 
   const sampledPerMinute = new Map<QueueRead, Record<FinishedState, Map<number, number>>>();
   sampled.forEach((job, index) => {
-    const [error, fields] = hashes[index] ?? [null, null];
+    const [error, fields] = hashes[index]?.[0] ?? [null, null];
     if (error || !Array.isArray(fields)) return;
     const [name, timestamp, delay, processedOn, finishedOn, atm, attemptsMade] = (fields as Array<string | null>).map((field) => field ?? null);
     if (name === null && timestamp === null) return; // removed since: counted, but not timed

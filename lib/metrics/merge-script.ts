@@ -1,4 +1,5 @@
-import type { Redis, Result } from 'ioredis';
+import type { Result } from 'ioredis';
+import type { RedisClient } from '../redis';
 
 /**
  * Merges encoded records (codec.ts) into the fields of one hash in a single atomic step, so several
@@ -120,7 +121,7 @@ declare module 'ioredis' {
 }
 
 /** Registers the merge script on a client (once); ioredis sends EVALSHA and falls back to EVAL by itself. */
-export function withMergeScript(redis: Redis): Redis {
+export function withMergeScript<C extends RedisClient>(redis: C): C {
   if (typeof (redis as Partial<Record<typeof COMMAND, unknown>>)[COMMAND] !== 'function') {
     redis.defineCommand(COMMAND, { numberOfKeys: 1, lua: MERGE_RECORDS_LUA });
   }

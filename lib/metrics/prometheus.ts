@@ -1,7 +1,6 @@
-import type { Redis } from 'ioredis';
 import type { Alert } from '../alerts';
 import type { QueueSummary } from '../queues';
-import { execPipeline } from '../redis';
+import { execPerItem, hashedPart, type RedisClient } from '../redis';
 import { decodeRecord } from './codec';
 import { histogramCount, countThroughBucket, BUCKETS_PER_DOUBLING, type Histogram } from './histogram';
 import { totalsKey, TOTALS_FIELD } from './keys';
@@ -114,14 +113,15 @@ export function renderPrometheus(queues: readonly PrometheusQueue[], alerts: rea
   return out.toString();
 }
 
-/** Reads the totals of many queues in one pipeline. */
-export async function readTotals(redis: Redis, namespace: string, queues: readonly QueueSummary[]): Promise<PrometheusQueue[]> {
+/** Reads the totals of many queues in one pipeline (on a cluster, one per queue's hash tag, sent at once). */
+export async function readTotals(redis: RedisClient, namespace: string, queues: readonly QueueSummary[]): Promise<PrometheusQueue[]> {
   if (queues.length === 0) return [];
-  const pipeline = redis.pipeline();
-  for (const queue of queues) pipeline.hget(totalsKey(namespace, queue.prefix, queue.name), TOTALS_FIELD);
-  const results = await execPipeline(pipeline);
+  const keyOf = (queue: QueueSummary) => totalsKey(namespace, queue.prefix, queue.name);
+  const results = await execPerItem(redis, queues, (queue) => hashedPart(keyOf(queue)), (pipeline, queue) => {
+    pipeline.hget(keyOf(queue), TOTALS_FIELD);
+  });
   return queues.map((summary, index) => {
-    const [error, value] = results[index] ?? [null, null];
+    const [error, value] = results[index]?.[0] ?? [null, null];
     return { summary, totals: !error && typeof value === 'string' ? decodeRecord(value) : null };
   });
 }

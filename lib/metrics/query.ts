@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis';
 import type { Series } from './keys';
 import { buildPoints } from './points';
 import { readSlots } from './read';
@@ -45,7 +45,7 @@ export function planQuery(tiers: Tiers, now: number, query: RangeQuery, maxPoint
 }
 
 export interface SeriesQueryContext {
-  redis: Redis;
+  redis: RedisClient;
   namespace: string;
   tiers: Tiers;
   now: number;

@@ -1,5 +1,4 @@
-import type { Redis } from 'ioredis';
-import { execPipeline } from '../redis';
+import { execPerItem, hashedPart, type RedisClient } from '../redis';
 import { decodeRecord } from './codec';
 import { windowKey, type Series } from './keys';
 import type { MetricRecord } from './record';
@@ -13,6 +12,7 @@ export interface SlotRecord {
 
 interface WindowRead {
   series: number;
+  key: string;
   windowStart: number;
   slots: number[];
 }
@@ -31,21 +31,22 @@ export function windowReads(tier: Tier, from: number, to: number): Array<{ windo
   return reads;
 }
 
-/** Reads the slots of several series between `from` and `to` (inclusive) in one pipeline of HMGETs. */
-export async function readSlots(redis: Redis, namespace: string, tier: Tier, seriesList: readonly Series[], from: number, to: number): Promise<SlotRecord[][]> {
+/**
+ * Reads the slots of several series between `from` and `to` (inclusive) in one pipeline of HMGETs (on a cluster, one
+ * per hash tag, i.e. per queue, all sent at once).
+ */
+export async function readSlots(redis: RedisClient, namespace: string, tier: Tier, seriesList: readonly Series[], from: number, to: number): Promise<SlotRecord[][]> {
   const plan: WindowRead[] = [];
-  const pipeline = redis.pipeline();
   seriesList.forEach((series, index) => {
-    for (const read of windowReads(tier, from, to)) {
-      plan.push({ series: index, ...read });
-      pipeline.hmget(windowKey(namespace, tier.label, series, read.windowStart), ...read.slots.map(String));
-    }
+    for (const read of windowReads(tier, from, to)) plan.push({ series: index, key: windowKey(namespace, tier.label, series, read.windowStart), ...read });
   });
   const out: SlotRecord[][] = seriesList.map(() => []);
   if (plan.length === 0) return out;
-  const results = await execPipeline(pipeline);
+  const results = await execPerItem(redis, plan, (read) => hashedPart(read.key), (pipeline, read) => {
+    pipeline.hmget(read.key, ...read.slots.map(String));
+  });
   plan.forEach((read, index) => {
-    const [error, values] = results[index] ?? [null, null];
+    const [error, values] = results[index]?.[0] ?? [null, null];
     if (error || !Array.isArray(values)) return;
     values.forEach((value: unknown, position) => {
       const slot = read.slots[position];

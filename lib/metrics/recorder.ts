@@ -1,17 +1,16 @@
-import type { Redis } from 'ioredis';
-import { createRedis } from '../redis';
+import { createRedis, type RedisClient } from '../redis';
 import { MetricsBatch } from './batch';
 import type { JobFinishedEvent, JobMetricsSink } from './events';
 import { JobNameLimiter } from './job-name-limit';
 import { buildTiers, type Tiers } from './tiers';
-import { writeBatch } from './write';
+import { MetricsWriteError, mergePlans, planSize, planWrites, writePlan, type PlannedWrites } from './write';
 
 export interface MetricsRecorderOptions {
-  /** A connection to write with; the recorder never closes it. */
-  redis?: Redis;
+  /** A connection to write with (one Redis or a cluster); the recorder never closes it. */
+  redis?: RedisClient;
   /** Or a Redis URL: the recorder opens its own connection and closes it in close(). */
   url?: string;
-  /** Key namespace (LOOKOUT_KEY_PREFIX); `lookout` by default. */
+  /** Key namespace (LOOKOUT_NAMESPACE); `lookout` by default. */
   namespace?: string;
   tiers?: Tiers;
   clock?: () => number;
@@ -20,7 +19,7 @@ export interface MetricsRecorderOptions {
   /** …or as soon as this many events are buffered (the batch itself grows with distinct buckets, not events). */
   maxBufferedEvents?: number;
   maxJobNamesPerQueue?: number;
-  /** Buckets kept for a retry while Redis is unreachable; past this the oldest data is dropped. */
+  /** Buckets kept for a retry while Redis is unreachable; past this the data kept for the retry is dropped. */
   maxPendingBuckets?: number;
   onError?: (error: unknown) => void;
 }
@@ -40,11 +39,12 @@ function throttledConsoleError(): (error: unknown) => void {
 /**
  * The worker runtime's metrics sink. record() only updates an in-memory batch; the batch is written in one
  * MULTI every `flushIntervalMs` (or sooner when `maxBufferedEvents` pile up), so a job costs far less than
- * one Redis round trip. A second is fine-grained enough for per-minute buckets and keeps the fixed cost of a
- * flush off the per-job cost. Flushes never overlap; a failed flush is merged into the next one.
+ * one Redis round trip (on a cluster: one MULTI per queue's hash tag, sent at once). A second is fine-grained
+ * enough for per-minute buckets and keeps the fixed cost of a flush off the per-job cost. Flushes never overlap;
+ * what a failed flush did not write is merged into the next one.
  */
 export class MetricsRecorder implements JobMetricsSink {
-  private readonly redis: Redis;
+  private readonly redis: RedisClient;
   private readonly ownsConnection: boolean;
   private readonly namespace: string;
   private readonly tiers: Tiers;
@@ -55,6 +55,8 @@ export class MetricsRecorder implements JobMetricsSink {
   private readonly names: JobNameLimiter;
   private readonly onError: (error: unknown) => void;
   private batch = new MetricsBatch();
+  /** Writes of earlier flushes that did not land, with how many events they carry. */
+  private pending: { plan: PlannedWrites; events: number } | null = null;
   private timer: NodeJS.Timeout | undefined;
   private lastFlush: Promise<void> = Promise.resolve();
   private queuedFlush: Promise<void> | null = null;
@@ -127,24 +129,22 @@ export class MetricsRecorder implements JobMetricsSink {
     clearTimeout(this.timer);
     this.timer = undefined;
     const batch = this.batch;
-    if (batch.size === 0) return;
+    const pending = this.pending;
+    if (batch.size === 0 && !pending) return;
     this.batch = new MetricsBatch();
+    this.pending = null;
     this.buffered = 0;
+    const options = { namespace: this.namespace, tiers: this.tiers, now: this.clock(), runtimeMarkerTtlMs: RUNTIME_MARKER_TTL_MS };
+    const plan = planWrites(batch, options);
+    if (pending) mergePlans(plan, pending.plan);
+    const events = batch.events + (pending?.events ?? 0);
     try {
-      await writeBatch(this.redis, batch, {
-        namespace: this.namespace,
-        tiers: this.tiers,
-        now: this.clock(),
-        runtimeMarkerTtlMs: RUNTIME_MARKER_TTL_MS,
-      });
+      await writePlan(this.redis, plan, options);
     } catch (error) {
       this.onError(error);
-      if (batch.size + this.batch.size <= this.maxPendingBuckets) {
-        batch.absorb(this.batch);
-        this.batch = batch;
-      } else {
-        this.dropped += batch.events;
-      }
+      const unwritten = error instanceof MetricsWriteError ? error.unwritten : plan;
+      if (planSize(unwritten) <= this.maxPendingBuckets) this.pending = { plan: unwritten, events };
+      else this.dropped += events;
       if (!this.closed) this.schedule();
     }
   }

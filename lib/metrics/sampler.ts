@@ -1,5 +1,5 @@
-import type { Redis } from 'ioredis';
 import { discoverQueuesCached, readQueueSummaries, type QueueSummary } from '../queues';
+import type { RedisClient } from '../redis';
 import { MetricsBatch } from './batch';
 import { collectPlainBullmq, type FallbackOptions } from './fallback';
 import { JobNameLimiter } from './job-name-limit';
@@ -8,7 +8,7 @@ import type { Tiers } from './tiers';
 import { writeBatch } from './write';
 
 export interface MetricsSamplerOptions {
-  redis: Redis;
+  redis: RedisClient;
   prefixes: readonly string[];
   namespace: string;
   tiers: Tiers;
@@ -48,7 +48,9 @@ export function totalGauges(queues: readonly QueueSummary[]): Gauges {
 
 /**
  * The monitor's metrics task: every tick, samples every queue's sizes, oldest wait and workers, reads what
- * plain BullMQ workers finished since the last tick, and writes it all in one transaction.
+ * plain BullMQ workers finished since the last tick, and writes it all in one transaction (on a cluster, one per
+ * queue's hash tag). A tick that fails is not retried: the queues whose writes did not land keep their read
+ * position, so the next tick reads their jobs again (the all-queues series may then miss that tick's share).
  */
 export function createMetricsSampler(options: MetricsSamplerOptions) {
   const names = new JobNameLimiter(options.maxJobNamesPerQueue);

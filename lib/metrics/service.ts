@@ -1,7 +1,7 @@
 import { getAlerts } from '../alerts';
 import { readConfig, type LookoutConfig } from '../config';
 import { discoverQueuesCached, findQueue, readQueueSummaries } from '../queues';
-import { getSingleRedisConnection } from '../redis';
+import { getConnection } from '../redis';
 import { readJobNames } from './job-names';
 import { ALL_QUEUES, type Series } from './keys';
 import { renderPrometheus, readTotals } from './prometheus';
@@ -21,9 +21,9 @@ export function tiersFromConfig(config: Pick<LookoutConfig, 'LOOKOUT_METRICS_RET
 
 async function context(): Promise<SeriesQueryContext & { config: LookoutConfig }> {
   const config = readConfig();
-  const { redis, prefixes } = await getSingleRedisConnection('Metrics');
-  // The prefixes of the request's connection (LOOKOUT_PREFIXES for the default one).
-  return { redis, namespace: config.LOOKOUT_KEY_PREFIX, tiers: tiersFromConfig(config), now: Date.now(), config: { ...config, LOOKOUT_PREFIXES: [...prefixes] } };
+  // The request's connection (one Redis or a cluster), with its prefixes (LOOKOUT_PREFIXES for the default one).
+  const { redis, prefixes } = await getConnection();
+  return { redis, namespace: config.LOOKOUT_NAMESPACE, tiers: tiersFromConfig(config), now: Date.now(), config: { ...config, LOOKOUT_PREFIXES: [...prefixes] } };
 }
 
 export interface QueueScope {

@@ -1,4 +1,6 @@
-/** The monitor's own keys, under Lookout's namespace (LOOKOUT_KEY_PREFIX). */
+import { lookoutKey } from '../redis';
+
+/** The monitor's own keys, under Lookout's namespace (LOOKOUT_NAMESPACE): `{<namespace>}:monitor:…`. */
 export function monitorLeaderKey(namespace: string): string {
-  return `${namespace}:monitor:leader`;
+  return lookoutKey(namespace, 'monitor', 'leader');
 }

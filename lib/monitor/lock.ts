@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis';
 
 /**
  * KEYS[1] lock key · ARGV[1] holder token · ARGV[2] ttl (ms).
@@ -32,7 +32,7 @@ export class LeaderLock {
   readonly token = randomUUID();
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     readonly key: string,
     readonly ttlMs: number,
   ) {}

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis';
 import { isFinishedState, STATE_SOURCES, type JobState, type QueueRef } from '../queues';
 import { execPipeline, jobKey, queueKey } from '../redis';
 
@@ -8,7 +8,7 @@ import { execPipeline, jobKey, queueKey } from '../redis';
  * of the `wait` list still exists (finding an id in a list is O(n), its hash is O(1)). null: the job is no longer
  * where the operation found it, or (for finished jobs) finished after the operation started.
  */
-export async function stampsOf(redis: Redis, ref: QueueRef, state: JobState, ids: readonly string[], finishedBy: number): Promise<(string | null)[]> {
+export async function stampsOf(redis: RedisClient, ref: QueueRef, state: JobState, ids: readonly string[], finishedBy: number): Promise<(string | null)[]> {
   if (ids.length === 0) return [];
   const source = STATE_SOURCES[state];
   const key = queueKey(ref.prefix, ref.name, source.suffix);

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis';
 import { applyToJobs, BULK_CHUNK_SIZE, compileFilter, isFinishedState, JobScanner, type JobFilter, type QueueRef } from '../queues';
 import { stampsOf } from './eligibility';
 import type { Lease, OperationStore } from './store';
@@ -6,7 +6,7 @@ import type { OperationRecord } from './types';
 
 /** What moving an operation forward needs; the caller holds `lease` on it. */
 export interface ExecutorContext {
-  redis: Redis;
+  redis: RedisClient;
   store: OperationStore;
   lease: Lease;
   /** Writes the operation's audit entry once it has ended. */

@@ -11,6 +11,7 @@ export type { OperationRunnerOptions } from './runner';
 export { auditRecordOf } from './audit';
 export {
   ensureOperationRunner,
+  startOperationRunners,
   stopOperationRunner,
   previewBulkOperation,
   startBulkOperation,

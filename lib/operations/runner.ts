@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis';
 import { recordAudit } from '../audit';
 import { isAppError } from '../errors';
 import { isDataError, isRedisConnectionError } from '../redis';
@@ -9,7 +9,7 @@ import { LeaseLost, OperationStore, type Lease } from './store';
 import type { OperationRecord } from './types';
 
 export interface OperationRunnerOptions {
-  redis: Redis;
+  redis: RedisClient;
   namespace?: string;
   /** A runner that stops renewing (crashed, frozen) loses its operations to another runner after this long. */
   leaseTtlMs?: number;

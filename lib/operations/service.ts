@@ -1,78 +1,83 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../auth';
-import { conflict, notFound } from '../errors';
+import { readConfig, type ConnectionSpec } from '../config';
+import { notFound } from '../errors';
 import { checkActionState, compileFilter, findQueue, previewMatches, type BulkAction, type JobQuery, type JobSummary, type QueueTarget } from '../queues';
-import { connect, connectionSpecs, getSingleRedisConnection, type Redis } from '../redis';
+import { connect, connectionSpec, connectionSpecs, getConnection, type RedisClient } from '../redis';
 import { OperationRunner } from './runner';
 import { OperationStore } from './store';
 import type { OperationRecord, OperationView } from './types';
 
-/** The functions API routes call: each resolves the connection, the queue and the process's runner itself. */
+/**
+ * The functions API routes call: each resolves the connection (the request's, one Redis or a cluster), the queue and
+ * that connection's runner itself. Each connection keeps its operations in its own Redis and has its own runner.
+ */
 
 export type BulkRequest = JobQuery & { action: BulkAction };
 
-function namespace(): string | undefined {
-  return process.env.LOOKOUT_NAMESPACE || undefined;
-}
-
-/**
- * The request's connection, for background operations: the runner works on the default connection (a single Redis),
- * so operations are refused on any other connection rather than recorded where no runner would ever pick them up.
- */
-async function operationsConnection(): Promise<{ redis: Redis; prefixes: readonly string[] }> {
-  const connection = await getSingleRedisConnection('Background operations');
-  const defaultName = connectionSpecs()[0]?.name;
-  if (connection.name !== defaultName) {
-    throw conflict(`Background operations run on the default connection ("${defaultName}") only, not on "${connection.name}" (see README "Scaling out").`);
-  }
-  return connection;
+function namespace(): string {
+  return readConfig().LOOKOUT_NAMESPACE;
 }
 
 async function openStore(): Promise<OperationStore> {
-  return new OperationStore((await operationsConnection()).redis, namespace());
+  return new OperationStore((await getConnection()).redis, namespace());
+}
+
+interface OpenedRunner {
+  runner: OperationRunner;
+  close(): Promise<void>;
 }
 
 interface RunnerState {
-  runner?: Promise<OperationRunner>;
-  close?: () => Promise<void>;
+  /** This process's runner per connection name. */
+  runners: Map<string, Promise<OpenedRunner>>;
 }
 
-// On globalThis, like the Redis client: route bundles share one runner per process.
-const runnerState: RunnerState = ((globalThis as { __lookoutOperations?: RunnerState }).__lookoutOperations ??= {});
+// On globalThis, like the Redis client: route bundles share one runner per connection and process.
+const runnerState: RunnerState = ((globalThis as { __lookoutOperationRunners?: RunnerState }).__lookoutOperationRunners ??= { runners: new Map() });
 
-/**
- * This process's operation runner, started on first use (and by instrumentation.ts when the web server starts, so
- * operations left behind by a stopped process resume without waiting for a request). Its own connection keeps the
- * operations' traffic from queueing in front of the API's reads.
- */
-export function ensureOperationRunner(): Promise<OperationRunner> {
-  runnerState.runner ??= (async () => {
-    const spec = connectionSpecs()[0];
-    if (!spec || spec.kind === 'cluster') throw conflict('Background operations need a single Redis as the default connection (see README "Scaling out").');
-    // A background loop may wait for a reconnect; failing fast is for requests someone is waiting on.
-    const redis = (await connect(spec, { enableOfflineQueue: true })) as Redis;
-    const runner = new OperationRunner({ redis, namespace: namespace() });
-    runner.start();
-    runnerState.close = async () => {
+async function openRunner(spec: ConnectionSpec): Promise<OpenedRunner> {
+  // A background loop may wait for a reconnect; failing fast is for requests someone is waiting on.
+  const redis: RedisClient = await connect(spec, { enableOfflineQueue: true });
+  const runner = new OperationRunner({ redis, namespace: namespace() });
+  runner.start();
+  return {
+    runner,
+    async close() {
       await runner.stop();
       redis.disconnect();
-    };
-    return runner;
-  })();
-  runnerState.runner.catch(() => {
-    runnerState.runner = undefined;
-  });
-  return runnerState.runner;
+    },
+  };
 }
 
-/** Stops this process's runner (its operations go back to the other runners at once) and closes its connection. */
+/**
+ * This process's operation runner for a connection (the request's, or else the default), started on first use (and
+ * for every connection by instrumentation.ts when the web server starts, so operations left behind by a stopped
+ * process resume without waiting for a request). Its own connection keeps the operations' traffic from queueing in
+ * front of the API's reads.
+ */
+export async function ensureOperationRunner(name?: string): Promise<OperationRunner> {
+  const spec = connectionSpec(name);
+  let opened = runnerState.runners.get(spec.name);
+  if (!opened) {
+    const opening = openRunner(spec);
+    opened = opening;
+    runnerState.runners.set(spec.name, opening);
+    opening.catch(() => runnerState.runners.get(spec.name) === opening && runnerState.runners.delete(spec.name));
+  }
+  return (await opened).runner;
+}
+
+/** Starts this process's runner of every configured connection. */
+export function startOperationRunners(): Promise<OperationRunner[]> {
+  return Promise.all(connectionSpecs().map((spec) => ensureOperationRunner(spec.name)));
+}
+
+/** Stops this process's runners (their operations go back to the other runners at once) and closes their connections. */
 export async function stopOperationRunner(): Promise<void> {
-  const starting = runnerState.runner;
-  runnerState.runner = undefined;
-  await starting?.catch(() => undefined);
-  const close = runnerState.close;
-  runnerState.close = undefined;
-  await close?.();
+  const opened = [...runnerState.runners.values()];
+  runnerState.runners.clear();
+  await Promise.all(opened.map(async (opening) => (await opening.catch(() => null))?.close()));
 }
 
 /** What the API shows: the record without the executor's bookkeeping. */
@@ -82,7 +87,7 @@ function toView(record: OperationRecord): OperationView {
 }
 
 async function resolveTarget(target: QueueTarget, body: BulkRequest) {
-  const { redis, prefixes } = await operationsConnection();
+  const { redis, prefixes } = await getConnection();
   const ref = await findQueue(redis, prefixes, target.queue, target.prefix);
   checkActionState(body.action, body.state);
   return { redis, ref };

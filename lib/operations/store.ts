@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis';
 import { BULK_ACTIONS, JOB_STATES, type BulkAction, type JobQuery, type JobState } from '../queues';
 import { operationKeys, runningOperationsKey, type OperationKeys } from './keys';
 import { OPERATION_STATES, type OperationRecord, type OperationRequest, type OperationState } from './types';
@@ -188,7 +188,7 @@ export function toOperationRecord(hash: Record<string, string>): OperationRecord
 /** Owns the operation keys: creation, reads, and the fenced scripts that move an operation forward. */
 export class OperationStore {
   constructor(
-    readonly redis: Redis,
+    readonly redis: RedisClient,
     readonly namespace?: string,
   ) {}
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { Cluster, Redis, type RedisOptions } from 'ioredis';
 import { readConnectionSpecs, type ConnectionSpec } from '../config';
-import { conflict, invalid } from '../errors';
+import { invalid } from '../errors';
 import type { RedisClient } from './client';
 import { currentConnectionName } from './context';
 import { startRedisServer, type RedisServerHandle } from './embedded';
@@ -142,19 +142,6 @@ export async function getConnection(name?: string): Promise<LookoutConnection> {
 /** The process-wide client of a connection; see getConnection. */
 export async function getRedis(name?: string): Promise<RedisClient> {
   return (await getConnection(name)).redis;
-}
-
-/**
- * The connection (see getConnection) for a feature that needs a single Redis: the metrics store, worker heartbeats
- * and background operations write several of Lookout's keys in one script or MULTI without a shared hash tag. On a
- * Redis Cluster connection it answers 409 (see README "Scaling out").
- */
-export async function getSingleRedisConnection(feature: string, name?: string): Promise<LookoutConnection & { redis: Redis }> {
-  const connection = await getConnection(name);
-  if (connection.redis.isCluster) {
-    throw conflict(`${feature} needs a single Redis; connection "${connection.name}" is a Redis Cluster (see README "Scaling out").`);
-  }
-  return { ...connection, redis: connection.redis as Redis };
 }
 
 /** Closes every process-wide client, so a short-lived process (a CLI command) can exit by itself. */

@@ -8,7 +8,6 @@ export {
   logRedisErrors,
   getRedis,
   getConnection,
-  getSingleRedisConnection,
   connectionSpec,
   connectionSpecs,
   closeRedis,

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis';
 import {
   restartSignalKey,
   supervisorIndexKey,
@@ -18,7 +18,7 @@ export interface HeartbeatReply {
   supervisorPaused: boolean;
 }
 
-export async function writeWorkerHeartbeat(redis: Redis, heartbeat: WorkerHeartbeat): Promise<HeartbeatReply> {
+export async function writeWorkerHeartbeat(redis: RedisClient, heartbeat: WorkerHeartbeat): Promise<HeartbeatReply> {
   const results = await writePresence(
     redis,
     {
@@ -41,11 +41,11 @@ export async function writeWorkerHeartbeat(redis: Redis, heartbeat: WorkerHeartb
   };
 }
 
-export function removeWorkerHeartbeat(redis: Redis, prefix: string, workerId: string): Promise<void> {
+export function removeWorkerHeartbeat(redis: RedisClient, prefix: string, workerId: string): Promise<void> {
   return removePresence(redis, workerIndexKey(prefix), workerHeartbeatKey(prefix, workerId), workerId);
 }
 
-export async function writeSupervisorState(redis: Redis, state: SupervisorState): Promise<void> {
+export async function writeSupervisorState(redis: RedisClient, state: SupervisorState): Promise<void> {
   await writePresence(redis, {
     indexKey: supervisorIndexKey(state.prefix),
     key: supervisorStateKey(state.prefix, state.name),
@@ -56,17 +56,17 @@ export async function writeSupervisorState(redis: Redis, state: SupervisorState)
   });
 }
 
-export function removeSupervisorState(redis: Redis, prefix: string, name: string): Promise<void> {
+export function removeSupervisorState(redis: RedisClient, prefix: string, name: string): Promise<void> {
   return removePresence(redis, supervisorIndexKey(prefix), supervisorStateKey(prefix, name), name);
 }
 
 /** Pausing is a flag in Redis, so it reaches worker processes on their next beat whoever starts them. */
-export async function setSupervisorPaused(redis: Redis, prefix: string, name: string, paused: boolean): Promise<void> {
+export async function setSupervisorPaused(redis: RedisClient, prefix: string, name: string, paused: boolean): Promise<void> {
   if (paused) await redis.set(supervisorPauseKey(prefix, name), String(Date.now()));
   else await redis.del(supervisorPauseKey(prefix, name));
 }
 
-export function readWorkerHeartbeats(redis: Redis, prefixes: readonly string[]): Promise<WorkerHeartbeat[]> {
+export function readWorkerHeartbeats(redis: RedisClient, prefixes: readonly string[]): Promise<WorkerHeartbeat[]> {
   return readPresence(
     redis,
     prefixes.map((prefix) => ({ indexKey: workerIndexKey(prefix), keyOf: (id: string) => workerHeartbeatKey(prefix, id) })),
@@ -74,7 +74,7 @@ export function readWorkerHeartbeats(redis: Redis, prefixes: readonly string[]):
   );
 }
 
-export function readSupervisorStates(redis: Redis, prefixes: readonly string[]): Promise<SupervisorState[]> {
+export function readSupervisorStates(redis: RedisClient, prefixes: readonly string[]): Promise<SupervisorState[]> {
   return readPresence(
     redis,
     prefixes.map((prefix) => ({ indexKey: supervisorIndexKey(prefix), keyOf: (name: string) => supervisorStateKey(prefix, name) })),
@@ -83,6 +83,6 @@ export function readSupervisorStates(redis: Redis, prefixes: readonly string[]):
 }
 
 /** `lookout queue:restart`: every worker of the prefix started before now exits after its current job. */
-export async function requestRestart(redis: Redis, prefix: string, at = Date.now()): Promise<void> {
+export async function requestRestart(redis: RedisClient, prefix: string, at = Date.now()): Promise<void> {
   await redis.set(restartSignalKey(prefix), String(at));
 }

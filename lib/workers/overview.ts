@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import { clientLists, isCluster, type RedisClient } from '../redis';
 import { parseClientList, plainBullWorkers } from './bullmq-clients';
 import { readSupervisorStates, readWorkerHeartbeats } from './heartbeats';
 import { isStale } from './presence';
@@ -35,7 +35,7 @@ export function toSupervisorView(state: SupervisorState, now: number): Superviso
   return { ...rest, status: statusOf(state, now) };
 }
 
-async function readClientList(redis: Redis): Promise<string> {
+async function readClientList(redis: RedisClient): Promise<string> {
   try {
     return String(await redis.client('LIST'));
   } catch (error) {
@@ -45,17 +45,39 @@ async function readClientList(redis: Redis): Promise<string> {
   }
 }
 
+/**
+ * Plain BullMQ workers from the CLIENT LIST of one Redis, or of every master of a cluster. A cluster worker names its
+ * connection to each node it talks to, so each queue lists the workers of the node where it has most of them (as
+ * lib/queues countWorkers counts them); their ids carry the node, since client ids repeat across nodes.
+ */
+async function readPlainBullWorkers(redis: RedisClient, prefixes: readonly string[], now: number): Promise<WorkerView[]> {
+  if (!isCluster(redis)) return plainBullWorkers(parseClientList(await readClientList(redis)), prefixes, now);
+  const perNode = (await clientLists(redis)).map((list, node) =>
+    plainBullWorkers(parseClientList(list), prefixes, now).map((worker) => ({ ...worker, id: `bullmq-${node}-${worker.id.slice('bullmq-'.length)}` })),
+  );
+  const best = new Map<string, WorkerView[]>();
+  for (const workers of perNode) {
+    const byQueue = new Map<string, WorkerView[]>();
+    for (const worker of workers) {
+      const queue = `${worker.prefix}\u0000${worker.queues.join(',')}`;
+      byQueue.set(queue, [...(byQueue.get(queue) ?? []), worker]);
+    }
+    for (const [queue, ofQueue] of byQueue) if (ofQueue.length > (best.get(queue)?.length ?? 0)) best.set(queue, ofQueue);
+  }
+  return [...best.values()].flat();
+}
+
 /** Lookout workers and supervisors from their heartbeats, plus plain BullMQ workers from CLIENT LIST. */
-export async function readWorkersOverview(redis: Redis, prefixes: readonly string[], now = Date.now()): Promise<WorkersOverview> {
-  const [heartbeats, supervisors, clientList] = await Promise.all([
+export async function readWorkersOverview(redis: RedisClient, prefixes: readonly string[], now = Date.now()): Promise<WorkersOverview> {
+  const [heartbeats, supervisors, plain] = await Promise.all([
     readWorkerHeartbeats(redis, prefixes),
     readSupervisorStates(redis, prefixes),
-    readClientList(redis),
+    readPlainBullWorkers(redis, prefixes, now),
   ]);
   const lookoutWorkers = heartbeats
     .map((heartbeat) => toWorkerView(heartbeat, now))
     .sort((a, b) => (a.supervisor ?? '').localeCompare(b.supervisor ?? '') || (a.startedAt ?? 0) - (b.startedAt ?? 0));
-  const bullWorkers = plainBullWorkers(parseClientList(clientList), prefixes, now).sort(
+  const bullWorkers = plain.sort(
     (a, b) => a.queues.join().localeCompare(b.queues.join()) || a.id.localeCompare(b.id),
   );
   return {

@@ -25,7 +25,7 @@ async function scanKeys(pattern: string): Promise<string[]> {
   return keys;
 }
 
-const keysOf = (label: string) => scanKeys(`${namespace}:metrics:${label}:all:*`);
+const keysOf = (label: string) => scanKeys(`{${namespace}:metrics}:${label}:all:*`);
 
 describe('retention', () => {
   it('keeps 1-minute points 48 h and 15-minute points 30 days; older buckets are gone from Redis', async () => {
@@ -69,8 +69,8 @@ describe('retention', () => {
     recorder.record(finishedEvent({ prefix: 'bull', queue: 'q', jobName: 'job' }, { finishedAt: now - 4 * HOUR_MS, waitMs: 5, runtimeMs: 50 }));
     recorder.record(finishedEvent({ prefix: 'bull', queue: 'q', jobName: 'job' }, { finishedAt: now - 4 * DAY_MS, waitMs: 5, runtimeMs: 50 }));
     await recorder.close();
-    expect(await scanKeys(`${shortNamespace}:metrics:1m:*`)).toEqual([]);
-    expect(await scanKeys(`${shortNamespace}:metrics:15m:all:*`)).toHaveLength(1);
+    expect(await scanKeys(`{${shortNamespace}:metrics*}:1m:*`)).toEqual([]);
+    expect(await scanKeys(`{${shortNamespace}:metrics}:15m:all:*`)).toHaveLength(1);
     await deletePrefix(redis, shortNamespace);
   });
 });

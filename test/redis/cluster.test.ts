@@ -3,6 +3,8 @@ import { Cluster } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as alertsRoute from '@/app/api/alerts/route';
 import * as audit from '@/app/api/audit/route';
+import * as bulk from '@/app/api/queues/[queue]/bulk/route';
+import * as operation from '@/app/api/operations/[id]/route';
 import * as connections from '@/app/api/connections/route';
 import * as health from '@/app/api/health/route';
 import * as job from '@/app/api/queues/[queue]/jobs/[id]/route';
@@ -12,6 +14,7 @@ import * as queueRoute from '@/app/api/queues/[queue]/route';
 import * as queues from '@/app/api/queues/route';
 import { AlertEngine, alertKeys, LeaderLock } from '@/lib/alerts';
 import { isLoginBlocked, recordLoginFailure, LOGIN_LIMITS } from '@/lib/auth';
+import { stopOperationRunner } from '@/lib/operations';
 import { closeBullQueues, discoverQueues, readAllQueueSummaries, type QueueSummary } from '@/lib/queues';
 import { BULL_SUFFIX, closeRedis, dataNodes, getRedis, queueKey, type RedisClient } from '@/lib/redis';
 import { callRoute } from '../api/call-route';
@@ -66,6 +69,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await stopOperationRunner();
   for (const fixture of fixtures) await fixture.close();
   await receiver?.close();
   const redis = await getRedis('cluster').catch(() => null);
@@ -173,6 +177,38 @@ describe('the API on two connections', () => {
     // The audit log of the single Redis did not hear of it.
     const singleTrail = await callRoute(audit.GET, '/api/audit', {});
     expect((singleTrail.body.entries as { prefix: string }[]).filter((entry) => entry.prefix === prefix)).toEqual([]);
+  });
+
+  it("runs a background bulk operation on a cluster queue, with the runner of that connection, and audits it there", async () => {
+    const prefix = prefixes[0] ?? '';
+    const started = await callRoute(bulk.POST, withConnection(`/api/queues/orders/bulk?prefix=${encodeURIComponent(prefix)}`), { queue: 'orders' }, {
+      method: 'POST',
+      body: JSON.stringify({ action: 'retry', state: 'failed' }),
+    });
+    expect(started.status, JSON.stringify(started.body)).toBe(202);
+    const id = started.body.operationId as string;
+    const done = await waitFor(
+      async () => {
+        const { body } = await callRoute(operation.GET, withConnection(`/api/operations/${id}`), { id });
+        return body.state === 'done' ? body : null;
+      },
+      20_000,
+      'the operation to finish',
+    );
+    expect(done).toMatchObject({ id, action: 'retry', state: 'done', done: 1, total: 1, failed: 0, queue: 'orders', prefix });
+    const orders = new Queue('orders', { connection: app, prefix });
+    fixtures.push({ close: () => orders.close() });
+    expect(await orders.getJobState('f1')).toBe('waiting');
+    // The operation lives in the cluster: the default connection does not know it.
+    expect((await callRoute(operation.GET, `/api/operations/${id}`, { id })).status).toBe(404);
+    await waitFor(
+      async () => {
+        const trail = await callRoute(audit.GET, withConnection('/api/audit'), {});
+        return (trail.body.entries as { action: string; params: Record<string, unknown> }[]).some((entry) => entry.action === 'bulk.retry' && entry.params.operationId === id);
+      },
+      20_000,
+      'the audit entry of the operation',
+    );
   });
 
   it('refuses a queue whose keys spread over slots with 409 and says why', async () => {

@@ -3,8 +3,7 @@ import { resolve } from 'node:path';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll } from 'vitest';
 import type { JobFinishedEvent, JobMetricsSink } from '@/lib/metrics';
-import { escapeGlob } from '@/lib/redis';
-import { runtimeKeysPattern } from '@/lib/workers';
+import { runtimeKeysPatterns } from '@/lib/workers';
 import { closeDispatcher, configureDispatcher, startWorker, type WorkerRuntime, type WorkerRuntimeOptions } from '@/workers';
 import { deletePrefix, testRedis, testRedisUrl, uniquePrefix } from '../helpers/redis';
 
@@ -13,12 +12,14 @@ export const ROOT = resolve(import.meta.dirname, '..', '..');
 /** Deletes the BullMQ keys and Lookout's runtime keys of a test prefix. */
 export async function deleteTestKeys(redis: Redis, prefix: string): Promise<void> {
   await deletePrefix(redis, prefix);
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', runtimeKeysPattern(escapeGlob(prefix)), 'COUNT', 1000);
-    cursor = next;
-    if (keys.length) await redis.unlink(...keys);
-  } while (cursor !== '0');
+  for (const pattern of runtimeKeysPatterns(prefix)) {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length) await redis.unlink(...keys);
+    } while (cursor !== '0');
+  }
 }
 
 /** A metrics sink that keeps what it is given, to check what the runtime reports. */

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { Queue } from 'bullmq';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readSupervisorStates } from '@/lib/workers';
+import { readSupervisorStates, supervisorPauseKey } from '@/lib/workers';
 import { Supervisor, supervisorConfigSchema } from '@/workers';
 import { testRedis, testRedisUrl, uniquePrefix, waitFor } from '../helpers/redis';
 import { deleteTestKeys, ROOT } from './helpers';
@@ -22,7 +22,7 @@ function supervisor(overrides: Record<string, unknown> = {}) {
       balance: { backlogPerProcess: 10, cooldownMs: 0 },
       ...overrides,
     }),
-    redisUrl: testRedisUrl(),
+    connection: testRedisUrl(),
     prefix,
     jobsPath: 'jobs.ts',
     heartbeatIntervalMs: 1000,
@@ -93,7 +93,7 @@ describe('Supervisor', () => {
     await bulk.start();
     await bulk.pause();
     expect(await stateOf()).toMatchObject({ state: 'paused' });
-    expect(await redis.exists(`lookout:supervisor-paused:${prefix}:bulk`)).toBe(1);
+    expect(await redis.exists(supervisorPauseKey(prefix, 'bulk'))).toBe(1);
     await bulk.continue();
     expect(await stateOf()).toMatchObject({ state: 'running' });
     await bulk.stop();

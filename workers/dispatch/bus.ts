@@ -1,5 +1,6 @@
 import { readConfig } from '../../lib/config';
 import { unavailable } from '../../lib/errors';
+import { connectionFromEnv } from '../connection';
 import { Dispatcher, type DispatcherOptions } from './dispatcher';
 import type { Bus } from './types';
 
@@ -12,7 +13,7 @@ const state: BusState = { configured: null, fake: null };
 
 /**
  * Sets where dispatch(), chain() and batch() send jobs (and closes the previous dispatcher).
- * Without it they use REDIS_URL and the first of LOOKOUT_PREFIXES.
+ * Without it they use REDIS_CLUSTER_NODES or REDIS_URL, and the first of LOOKOUT_PREFIXES.
  */
 export function configureDispatcher(options: DispatcherOptions): Dispatcher {
   const previous = state.configured;
@@ -32,10 +33,11 @@ export function currentBus(): Bus {
   if (state.fake) return state.fake;
   if (state.configured) return state.configured;
   const config = readConfig();
-  if (!config.REDIS_URL) {
-    throw unavailable('dispatch() needs Redis: set REDIS_URL or call configureDispatcher({ connection })');
+  const connection = connectionFromEnv();
+  if (!connection) {
+    throw unavailable('dispatch() needs Redis: set REDIS_URL (or REDIS_CLUSTER_NODES) or call configureDispatcher({ connection })');
   }
-  state.configured = new Dispatcher({ connection: config.REDIS_URL, prefix: config.LOOKOUT_PREFIXES[0] });
+  state.configured = new Dispatcher({ connection, prefix: config.LOOKOUT_PREFIXES[0] });
   return state.configured;
 }
 

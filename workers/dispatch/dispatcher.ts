@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { FlowProducer, Job, Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../lib/redis';
 import { invalid } from '../../lib/errors';
 import { openRedis, type RedisConnection } from '../connection';
 import type { PendingJob } from '../define-job';
@@ -21,7 +21,7 @@ const BATCH_JOB_ATTEMPTS = 5;
 /** Dispatches through BullMQ: one shared connection for every Queue and the FlowProducer it opens. */
 export class Dispatcher implements Bus {
   readonly prefix: string;
-  private readonly redis: Redis;
+  private readonly redis: RedisClient;
   private readonly queues = new Map<string, Queue>();
   private flows: FlowProducer | null = null;
   readonly batches: BatchStore;

@@ -1,5 +1,5 @@
 import type { Job } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../lib/redis';
 import type { JobFinishedEvent, JobMetricsSink } from '../../lib/metrics';
 import { exceptionCountKey } from '../../lib/workers';
 import type { JobDefinition } from '../define-job';
@@ -9,7 +9,7 @@ import { errorMessage } from '../errors';
 
 export interface FinishedAttemptsOptions {
   prefix: string;
-  redis: Redis;
+  redis: RedisClient;
   batches: BatchStore;
   metrics?: JobMetricsSink;
   log: (line: string) => void;

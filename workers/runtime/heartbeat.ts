@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../lib/redis';
 import { removeWorkerHeartbeat, writeWorkerHeartbeat, type HeartbeatReply, type WorkerHeartbeat } from '../../lib/workers';
 import { Periodic } from '../periodic';
 import { errorMessage } from '../errors';
@@ -16,7 +16,7 @@ export class HeartbeatLoop {
   private last: WorkerHeartbeat | null = null;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     intervalMs: number,
     private readonly source: HeartbeatSource,
   ) {

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../lib/redis';
 import { errorMessage } from '../errors';
 
 /**
@@ -16,7 +16,7 @@ export class IdleWaiter {
   private closed = false;
 
   constructor(
-    private readonly client: Redis,
+    private readonly client: RedisClient,
     private readonly markerKeys: readonly string[],
     private readonly maxBlockMs: number,
   ) {}

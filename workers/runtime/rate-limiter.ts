@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../lib/redis';
 import { rateLimitKey } from '../../lib/workers';
 
 /**
@@ -21,14 +21,14 @@ end
 local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
 return math.max(1, tonumber(oldest[2]) + window - now)`;
 
-type AdmittingRedis = Redis & { lookoutAdmit(key: string, max: number, perMs: number, member: string): Promise<number> };
+type AdmittingRedis = RedisClient & { lookoutAdmit(key: string, max: number, perMs: number, member: string): Promise<number> };
 
 export class RateLimiter {
   private sequence = 0;
   private readonly redis: AdmittingRedis;
 
   constructor(
-    redis: Redis,
+    redis: RedisClient,
     private readonly prefix: string,
     private readonly memberPrefix: string,
   ) {

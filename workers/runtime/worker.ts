@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { DelayedError, type Job, type KeepJobs } from 'bullmq';
-import type { Redis } from 'ioredis';
+import { DelayedError, type ConnectionOptions, type Job, type KeepJobs } from 'bullmq';
+import { Cluster } from 'ioredis';
 import { LOOKOUT_VERSION } from '../../lib/config';
 import type { JobMetricsSink } from '../../lib/metrics';
-import { BULL_SUFFIX, execPipeline, queueKey } from '../../lib/redis';
+import { BULL_SUFFIX, execPipeline, queueKey, type RedisClient } from '../../lib/redis';
 import { exceptionCountKey, RUNTIME_WORKER_NAME_PREFIX, type HeartbeatReply, type WorkerHeartbeat } from '../../lib/workers';
-import { bullConnection, openRedis, type RedisConnection } from '../connection';
+import { bullConnection, clusterQueuesProblem, isClusterConnection, openRedis, type RedisConnection } from '../connection';
 import type { JobDefinition } from '../define-job';
 import { BATCH_JOB_NAME, batchOfMember } from '../../lib/batches';
 import { Dispatcher } from '../dispatch/dispatcher';
@@ -98,7 +98,9 @@ export class WorkerRuntime {
   private readonly timeoutSeconds: number;
   private readonly graceMs: number;
   private readonly registry: JobRegistry;
-  private readonly redis: Redis;
+  private readonly redis: RedisClient;
+  /** BullMQ's connection for the queue workers: options, or on a cluster a client of ours that close() closes. */
+  private readonly bull: ConnectionOptions;
   private readonly queueWorkers: QueueWorker[];
   private readonly idle: IdleWaiter;
   private readonly limiter: RateLimiter;
@@ -124,6 +126,8 @@ export class WorkerRuntime {
   private constructor(private readonly options: WorkerRuntimeOptions) {
     if (options.queues.length === 0) throw new Error('A worker needs at least one queue');
     this.prefix = options.prefix ?? 'bull';
+    const clusterProblem = isClusterConnection(options.connection) ? clusterQueuesProblem(this.prefix, options.queues) : null;
+    if (clusterProblem) throw new Error(`Cannot run ${options.queues.join(', ')} under prefix ${this.prefix}: ${clusterProblem}`);
     this.queues = [...options.queues];
     this.concurrency = Math.max(1, options.concurrency ?? 1);
     this.tries = Math.max(1, options.tries ?? 1);
@@ -132,6 +136,7 @@ export class WorkerRuntime {
     this.heartbeatIntervalMs = options.heartbeatIntervalMs ?? 5000;
     this.registry = new JobRegistry(options.jobs);
     this.redis = openRedis(options.connection);
+    this.bull = bullConnection(options.connection);
     this.limiter = new RateLimiter(this.redis, this.prefix, this.id);
     this.dispatcher = new Dispatcher({ connection: options.connection, prefix: this.prefix });
     this.finishedAttempts = new FinishedAttempts({
@@ -165,7 +170,7 @@ export class WorkerRuntime {
 
   private createQueueWorker(queue: string): QueueWorker {
     const worker = new QueueWorker(queue, (job, token) => this.process(job, token ?? ''), {
-      connection: bullConnection(this.options.connection),
+      connection: this.bull,
       prefix: this.prefix,
       // Our connections carry this name, so the API shows this worker once (from its heartbeat), not as plain BullMQ.
       name: `${RUNTIME_WORKER_NAME_PREFIX}${this.id}`,
@@ -441,6 +446,7 @@ export class WorkerRuntime {
       await Promise.allSettled(this.queueWorkers.map((worker) => worker.disconnect()));
       this.dispatcher.disconnect();
     }
+    if (this.bull instanceof Cluster) this.bull.disconnect();
     this.redis.disconnect();
     this.done.resolve(this.stopReason);
   }

@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { hostname } from 'node:os';
 import { resolve } from 'node:path';
-import type { Redis } from 'ioredis';
-import { BULL_SUFFIX, execPipeline, queueKey } from '../../lib/redis';
+import { BULL_SUFFIX, execPipeline, queueKey, type RedisClient } from '../../lib/redis';
 import { removeSupervisorState, setSupervisorPaused, writeSupervisorState, type SupervisorState } from '../../lib/workers';
-import { openRedis, type RedisConnection } from '../connection';
+import { invalid } from '../../lib/errors';
+import { clusterQueuesProblem, isClusterConnection, openRedis, type ClusterConnection } from '../connection';
 import { Periodic } from '../periodic';
 import type { SupervisorConfig } from './config';
 import { DEFAULT_RESTART_BACKOFF, desiredProcessCount, restartDelayMs, type RestartBackoff } from './scaling';
@@ -23,8 +23,8 @@ export interface WorkerCommand {
 
 export interface SupervisorOptions {
   config: SupervisorConfig;
-  /** Redis URL; passed to worker processes as REDIS_URL. */
-  redisUrl: string;
+  /** A Redis URL or a Redis Cluster; passed to worker processes as REDIS_URL or REDIS_CLUSTER_NODES. */
+  connection: string | ClusterConnection;
   prefix: string;
   /** Module with the job definitions, for the worker processes. */
   jobsPath: string;
@@ -60,7 +60,7 @@ interface Slot {
  * them through a Redis flag, and publishes its state for the Workers page. start()/stop()/tick() never overlap.
  */
 export class Supervisor {
-  private readonly redis: Redis;
+  private readonly redis: RedisClient;
   private readonly periodic: Periodic;
   private readonly slots: Slot[] = [];
   private readonly startedAt = Date.now();
@@ -73,7 +73,9 @@ export class Supervisor {
   private target: number;
 
   constructor(private readonly options: SupervisorOptions) {
-    this.redis = openRedis(options.redisUrl);
+    const clusterProblem = isClusterConnection(options.connection) ? clusterQueuesProblem(options.prefix, options.config.queues) : null;
+    if (clusterProblem) throw invalid(`Supervisor "${options.config.name}": ${clusterProblem}`, 'queues');
+    this.redis = openRedis(options.connection);
     this.target = options.config.processes.min;
     this.log = options.log ?? ((line) => console.log(line));
     this.periodic = new Periodic(options.tickMs ?? 1000, () => this.work(), (error) => {
@@ -137,7 +139,9 @@ export class Supervisor {
       env: {
         ...process.env,
         ...this.options.env,
-        REDIS_URL: this.options.redisUrl,
+        ...(isClusterConnection(this.options.connection)
+          ? { REDIS_CLUSTER_NODES: this.options.connection.clusterNodes, REDIS_URL: '' }
+          : { REDIS_URL: this.options.connection, REDIS_CLUSTER_NODES: '' }),
         LOOKOUT_HEARTBEAT_INTERVAL_MS: String(this.options.heartbeatIntervalMs),
       },
       // Its own process group, so a Ctrl+C in the terminal reaches only the supervisor, which then stops every
