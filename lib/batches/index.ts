@@ -1,4 +1,4 @@
-export { batchKey, batchIndexKey } from './keys';
+export { batchKey, batchIndexKey, batchKeysPattern } from './keys';
 export { BATCH_JOB_NAME, batchJobId, batchCallbackJobId, batchOfMember, batchIdOf } from './ids';
 export type { BatchCallbackKind } from './ids';
 export { BatchStore, parseBatchRecord, BATCH_RETENTION_MS } from './store';

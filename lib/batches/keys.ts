@@ -1,17 +1,25 @@
+import { escapeGlob, lookoutShardKey } from '../redis';
 import { LOOKOUT_ROOT } from '../workers';
 
 /**
- * The worker runtime's batch keys, under `lookout:` like its other keys (lib/workers/keys.ts), so one SCAN pattern
- * (runtimeKeysPattern) still finds every runtime key of a BullMQ prefix. The runtime writes them; the dashboard reads
- * them and records cancellations. Member counts live in BullMQ's own keys of the batch job (lib/redis jobChildrenKey).
+ * The worker runtime's batch keys. A BullMQ prefix's batch records and their index share the hash tag
+ * `{lookout:batches:<prefix>}` (lib/redis lookoutShardKey), so creating a batch (record + index in one MULTI) works on a
+ * Redis Cluster. The runtime writes them; the dashboard reads them and records cancellations. Member counts live in
+ * BullMQ's own keys of the batch job (lib/redis jobChildrenKey).
  */
+const batchShardKey = (prefix: string, ...parts: string[]) => lookoutShardKey(LOOKOUT_ROOT, `batches:${prefix}`, ...parts);
 
 /** A batch's record: name, total, callbacks, cancellation (hash). */
 export function batchKey(prefix: string, batchId: string): string {
-  return `${LOOKOUT_ROOT}:batch:${prefix}:${batchId}`;
+  return batchShardKey(prefix, 'batch', batchId);
 }
 
 /** Sorted set of a prefix's batch ids scored by creation time, for listing the latest batches. */
 export function batchIndexKey(prefix: string): string {
-  return `${LOOKOUT_ROOT}:batches:${prefix}`;
+  return batchShardKey(prefix, 'index');
+}
+
+/** SCAN pattern matching every batch key of one BullMQ prefix (tests clean up with it). */
+export function batchKeysPattern(prefix: string): string {
+  return `${escapeGlob(batchShardKey(prefix, ''))}*`;
 }

@@ -2,6 +2,7 @@ import { Queue } from 'bullmq';
 import { Cluster } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as alertsRoute from '@/app/api/alerts/route';
+import * as batchesRoute from '@/app/api/batches/route';
 import * as audit from '@/app/api/audit/route';
 import * as bulk from '@/app/api/queues/[queue]/bulk/route';
 import * as operation from '@/app/api/operations/[id]/route';
@@ -17,6 +18,7 @@ import { isLoginBlocked, recordLoginFailure, LOGIN_LIMITS } from '@/lib/auth';
 import { stopOperationRunner } from '@/lib/operations';
 import { closeBullQueues, discoverQueues, readAllQueueSummaries, type QueueSummary } from '@/lib/queues';
 import { BULL_SUFFIX, closeRedis, dataNodes, getRedis, queueKey, type RedisClient } from '@/lib/redis';
+import { batch, closeDispatcher, configureDispatcher, defineJob, startWorker } from '@/workers';
 import { callRoute } from '../api/call-route';
 import { alertLines, startReceiver, type Receiver } from '../alerts/receiver';
 import { seedEveryState } from '../helpers/fixtures';
@@ -209,6 +211,32 @@ describe('the API on two connections', () => {
       20_000,
       'the audit entry of the operation',
     );
+  });
+
+  it('runs a batch of the worker runtime on a queue tagged by its name, and lists it on the Batches API at 100 %', async () => {
+    // A plain prefix: the batch record and its index must share a slot of their own, whatever slot the queue has.
+    const prefix = base;
+    const queue = `{${base}-exports}`;
+    const exportRow = defineJob({ name: 'export-row', queue, handle: (data: { row: number }) => data.row });
+    configureDispatcher({ connection: { clusterNodes: cluster.nodes }, prefix });
+    const worker = await startWorker({ connection: { clusterNodes: cluster.nodes }, prefix, queues: [queue], jobs: [exportRow], heartbeatIntervalMs: 1000, sleep: 1 });
+    try {
+      const dispatched = await batch([1, 2, 3, 4, 5].map((row) => exportRow.with({ row }))).name('cluster export').dispatch();
+      const listed = await waitFor(
+        async () => {
+          const { status, body } = await callRoute(batchesRoute.GET, withConnection('/api/batches'), {});
+          expect(status).toBe(200);
+          const found = (body.batches as { id: string; progress: number; state: string }[]).find((entry) => entry.id === dispatched.id);
+          return found?.state === 'finished' ? found : null;
+        },
+        20_000,
+        'the batch to finish',
+      );
+      expect(listed).toMatchObject({ name: 'cluster export', prefix, queue, total: 5, pending: 0, failed: 0, progress: 100 });
+    } finally {
+      await worker.stop(0);
+      await closeDispatcher();
+    }
   });
 
   it('refuses a queue whose keys spread over slots with 409 and says why', async () => {

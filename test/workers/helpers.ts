@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll } from 'vitest';
+import { batchKeysPattern } from '@/lib/batches';
 import type { JobFinishedEvent, JobMetricsSink } from '@/lib/metrics';
 import { runtimeKeysPatterns } from '@/lib/workers';
 import { closeDispatcher, configureDispatcher, startWorker, type WorkerRuntime, type WorkerRuntimeOptions } from '@/workers';
@@ -12,7 +13,7 @@ export const ROOT = resolve(import.meta.dirname, '..', '..');
 /** Deletes the BullMQ keys and Lookout's runtime keys of a test prefix. */
 export async function deleteTestKeys(redis: Redis, prefix: string): Promise<void> {
   await deletePrefix(redis, prefix);
-  for (const pattern of runtimeKeysPatterns(prefix)) {
+  for (const pattern of [...runtimeKeysPatterns(prefix), batchKeysPattern(prefix)]) {
     let cursor = '0';
     do {
       const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
