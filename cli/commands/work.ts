@@ -27,6 +27,7 @@ const workFlags = z
     supervisor: z.string().min(1).optional(),
     'lock-duration': numberFlag.pipe(z.number().int().min(100)).optional(),
     'stalled-interval': numberFlag.pipe(z.number().int().min(100)).optional(),
+    'max-stalled': numberFlag.pipe(z.number().int().min(0)).optional(),
   })
   .strict();
 
@@ -73,6 +74,7 @@ export async function work(argv: string[]): Promise<void> {
     supervisor: flags.supervisor ?? null,
     lockDurationMs: flags['lock-duration'],
     stalledIntervalMs: flags['stalled-interval'],
+    maxStalledCount: flags['max-stalled'],
     metrics,
   });
   onShutdown(async () => {

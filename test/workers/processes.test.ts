@@ -11,6 +11,7 @@ const children: ChildWorker[] = [];
 const slow = new Queue('slow', { connection: { url: testRedisUrl() }, prefix });
 // Its own queue: BullMQ spaces stall checks per queue by the longest stalledInterval seen, and other tests use 30 s.
 const stalling = new Queue('stalling', { connection: { url: testRedisUrl() }, prefix });
+const stallingTwice = new Queue('stalling-twice', { connection: { url: testRedisUrl() }, prefix });
 
 function work(...args: string[]): ChildWorker {
   const child = spawnLookout(['work', `--jobs=${FIXTURE_JOBS}`, `--prefix=${prefix}`, ...args]);
@@ -23,8 +24,8 @@ async function heartbeatOf(child: ChildWorker) {
 }
 
 /** Waits until the sleepy job's handler is under way (it counts its runs first), not merely until the job is active. */
-async function firstRunStarted(key: string) {
-  await waitFor(async () => (await redis.get(`${key}:runs`)) === '1', 20_000, 'the first run to start');
+async function runStarted(key: string, run = 1) {
+  await waitFor(async () => (await redis.get(`${key}:runs`)) === String(run), 20_000, `run ${run} to start`);
 }
 
 beforeAll(() => {
@@ -37,6 +38,7 @@ afterAll(async () => {
   await Promise.all(children.map((child) => child.exited));
   await slow.close();
   await stalling.close();
+  await stallingTwice.close();
 });
 
 describe('lookout work as a process', () => {
@@ -65,7 +67,7 @@ describe('lookout work as a process', () => {
     await heartbeatOf(worker);
     const key = `${prefix}:sigterm`;
     const { id } = await dispatch(sleepy, { key, ms: 2000 });
-    await firstRunStarted(key);
+    await runStarted(key);
     worker.child.kill('SIGTERM');
     expect(await worker.exited).toEqual({ code: 0, signal: null });
     const job = await slow.getJob(id);
@@ -80,7 +82,7 @@ describe('lookout work as a process', () => {
     await heartbeatOf(worker);
     const key = `${prefix}:grace`;
     const { id } = await dispatch(sleepy, { key, ms: 10_000 });
-    await firstRunStarted(key);
+    await runStarted(key);
     worker.child.kill('SIGTERM');
     expect((await worker.exited).code).toBe(0);
     const released = await slow.getJob(id);
@@ -96,7 +98,7 @@ describe('lookout work as a process', () => {
     await heartbeatOf(worker);
     const key = `${prefix}:restart`;
     await dispatch(sleepy, { key, ms: 1500 }, { queue: 'restarting' });
-    await firstRunStarted(key);
+    await runStarted(key);
     const restart = spawnLookout(['queue:restart', `--prefix=${prefix}`]);
     expect((await restart.exited).code).toBe(0);
     expect(restart.output()).toContain('restart signal sent');
@@ -121,7 +123,7 @@ describe('lookout work as a process', () => {
     await heartbeatOf(worker);
     const key = `${prefix}:kill`;
     const { id } = await dispatch(sleepy, { key, ms: 30_000 }, { queue: 'stalling' });
-    await firstRunStarted(key);
+    await runStarted(key);
     worker.child.kill('SIGKILL');
     expect((await worker.exited).signal).toBe('SIGKILL');
     await workers.start({ queues: ['stalling'], jobs: [sleepy], lockDurationMs: 1000, stalledIntervalMs: 500 });
@@ -131,5 +133,29 @@ describe('lookout work as a process', () => {
     }, 20_000, 'the stalled job to be retried');
     expect(job.returnvalue).toEqual({ run: 2 });
     expect(job.attemptsStarted).toBe(2);
+  });
+
+  it('with --max-stalled=2 gives back a job whose worker was killed in each of two runs, instead of failing it', async () => {
+    const flags = ['--queue=stalling-twice', '--lock-duration=1000', '--stalled-interval=500', '--max-stalled=2'];
+    const key = `${prefix}:kill-twice`;
+    const first = work(...flags);
+    await heartbeatOf(first);
+    const { id } = await dispatch(sleepy, { key, ms: 30_000, sleepyRuns: 2 }, { queue: 'stalling-twice' });
+    await runStarted(key, 1);
+    first.child.kill('SIGKILL');
+    await first.exited;
+    // The next worker's stall check gives the job back (stall 1 of 2), and it runs the job again.
+    const second = work(...flags);
+    await runStarted(key, 2);
+    second.child.kill('SIGKILL');
+    await second.exited;
+    await workers.start({ queues: ['stalling-twice'], jobs: [sleepy], lockDurationMs: 1000, stalledIntervalMs: 500, maxStalledCount: 2 });
+    const job = await waitFor(async () => {
+      const found = await stallingTwice.getJob(id);
+      const state = await found?.getState();
+      if (state === 'failed') throw new Error(`the job failed: ${found?.failedReason}`);
+      return state === 'completed' ? found : null;
+    }, 20_000, 'the twice-stalled job to complete');
+    expect(job.returnvalue).toEqual({ run: 3 });
   });
 });

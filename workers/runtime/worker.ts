@@ -52,6 +52,8 @@ export interface WorkerRuntimeOptions {
   metrics?: JobMetricsSink;
   lockDurationMs?: number;
   stalledIntervalMs?: number;
+  /** How often a job may stall (its worker died mid-job) and be given back before BullMQ fails it (BullMQ's default: 1). */
+  maxStalledCount?: number;
   removeOnComplete?: KeepJobs;
   removeOnFail?: KeepJobs;
 }
@@ -176,6 +178,7 @@ export class WorkerRuntime {
       name: `${RUNTIME_WORKER_NAME_PREFIX}${this.id}`,
       lockDuration: this.options.lockDurationMs ?? 30_000,
       stalledInterval: this.options.stalledIntervalMs ?? 30_000,
+      maxStalledCount: this.options.maxStalledCount ?? 1,
       removeOnComplete: this.options.removeOnComplete,
       removeOnFail: this.options.removeOnFail,
       settings: { backoffStrategy: (_attemptsMade, _type, _error, job) => this.finishedAttempts.retryDelay(job) },
