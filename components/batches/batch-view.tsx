@@ -11,6 +11,7 @@ import { jobPageHref } from '../jobs/flow-tree';
 import { ConnectionLink } from '../layout/connection-link';
 import { Freshness } from '../layout/freshness';
 import { PageHeader } from '../layout/page-header';
+import { buttonClass } from '../ui/button-styles';
 import { useConfirm } from '../ui/confirm-dialog';
 import { DataTable } from '../ui/data-table';
 import { EmptyState, ErrorState, Panel } from '../ui/panel';
@@ -40,9 +41,7 @@ function BatchActions({ batch }: { batch: BatchDetail }) {
           data-testid={`batch-${kind}`}
           disabled={action.isPending}
           onClick={() => void run(kind)}
-          className={`rounded-md border px-3 py-1 text-sm disabled:opacity-40 dark:border-slate-700 ${
-            kind === 'cancel' ? 'text-red-700 hover:bg-red-50 dark:text-red-400 dark:hover:bg-red-950' : 'hover:bg-slate-100 dark:hover:bg-slate-800'
-          }`}
+          className={buttonClass(kind === 'cancel' ? 'danger' : 'default')}
         >
           {kind === 'retry' ? 'Retry failed' : 'Cancel batch'}
         </button>

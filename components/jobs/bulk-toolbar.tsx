@@ -4,10 +4,11 @@ import type { BulkAction } from '@/lib/queues/actions/bulk';
 import type { JobState } from '@/lib/queues/types';
 import { formatCount } from '../format';
 import { ACTION_WORDS } from '../operations/describe';
+import { buttonClass } from '../ui/button-styles';
 import { bulkActionsFor } from './available-actions';
 
-const button = 'rounded-md border px-3 py-1 text-sm disabled:opacity-40 dark:border-slate-700';
-const danger = `${button} text-red-700 hover:bg-red-50 dark:text-red-400 dark:hover:bg-red-950`;
+const button = buttonClass();
+const danger = buttonClass('danger');
 
 export interface BulkToolbarProps {
   state: JobState;

@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import type { JobDetail } from '@/lib/queues/types';
 import { useJobAction, type JobAction } from '../api/actions';
 import type { QueueLocator } from '../api/hooks';
+import { buttonClass } from '../ui/button-styles';
 import { useConfirm } from '../ui/confirm-dialog';
 import { ACTION_LABEL, availableActions } from './available-actions';
 
@@ -34,9 +35,7 @@ export function JobActions({ queue, job, queueHref }: { queue: QueueLocator; job
           data-testid={`job-${kind}`}
           disabled={action.isPending}
           onClick={() => void run(kind)}
-          className={`rounded-md border px-3 py-1 text-sm disabled:opacity-40 dark:border-slate-700 ${
-            kind === 'delete' ? 'text-red-700 hover:bg-red-50 dark:text-red-400 dark:hover:bg-red-950' : 'hover:bg-slate-100 dark:hover:bg-slate-800'
-          }`}
+          className={buttonClass(kind === 'delete' ? 'danger' : 'default')}
         >
           {ACTION_LABEL[kind]}
         </button>

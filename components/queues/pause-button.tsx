@@ -2,6 +2,7 @@
 
 import { usePauseToggle } from '../api/actions';
 import type { QueueLocator } from '../api/hooks';
+import { buttonClass } from '../ui/button-styles';
 
 /** Pause stops workers taking new jobs (running ones finish); resume lets them continue. */
 export function PauseButton({ queue, paused }: { queue: QueueLocator; paused: boolean }) {
@@ -12,7 +13,7 @@ export function PauseButton({ queue, paused }: { queue: QueueLocator; paused: bo
       data-testid={paused ? 'resume-queue' : 'pause-queue'}
       disabled={toggle.isPending}
       onClick={() => toggle.mutate(!paused)}
-      className="rounded-md border px-3 py-1 text-sm hover:bg-slate-100 disabled:opacity-40 dark:border-slate-700 dark:hover:bg-slate-800"
+      className={buttonClass()}
     >
       {paused ? 'Resume queue' : 'Pause queue'}
     </button>
