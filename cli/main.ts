@@ -1,5 +1,5 @@
 import { COMMANDS } from './commands';
-import { shutdown } from './runtime';
+import { applyConfigFileSettings, shutdown } from './runtime';
 
 function help(): string {
   const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length)) + 2;
@@ -18,6 +18,7 @@ async function main(): Promise<void> {
     }
     return;
   }
+  await applyConfigFileSettings();
   await command.run(rest);
 }
 

@@ -3,8 +3,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readAuthSettings, startupProblem } from '../lib/auth';
-import { hasConfiguredRedis, readConfig } from '../lib/config';
+import { hasConfiguredRedis, readConfig, settingsFromConfigFile } from '../lib/config';
 import { RedisNotInstalledError, startEmbeddedRedis, EMBEDDED_REDIS_DIR } from '../lib/redis';
+import { findConfigFile, loadConfigFile } from '../workers';
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const NEXT_BIN = join(PROJECT_ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
@@ -34,6 +35,16 @@ export async function shutdown(code = 0): Promise<never> {
 
 process.once('SIGINT', () => void shutdown(0));
 process.once('SIGTERM', () => void shutdown(0));
+
+/**
+ * Applies the settings of lookout.config.(json|ts) in the working directory (REDIS_URL, LOOKOUT_ALERT_RULES, …) to this
+ * process's environment, so every command and every process it starts (web server, workers) sees them; variables set
+ * in the environment win.
+ */
+export async function applyConfigFileSettings(): Promise<void> {
+  const path = findConfigFile();
+  if (path) Object.assign(process.env, settingsFromConfigFile(await loadConfigFile(path)));
+}
 
 /**
  * Starts the embedded redis-server unless the configuration names a Redis (REDIS_URL, REDIS_CLUSTER_NODES or
