@@ -18,7 +18,7 @@ function lookoutIn(cwd: string, args: string[], env: Record<string, string> = {}
   // Nothing Lookout reads comes from this process's environment, only from the file and `env`.
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(REDIS_|LOOKOUT_)/.test(name)));
   return new Promise((done) => {
-    execFile(process.execPath, [BIN, ...args], { cwd, env: { ...inherited, ...env }, timeout: 30_000 }, (error, stdout, stderr) =>
+    execFile(process.execPath, [BIN, ...args], { cwd, env: { ...inherited, ...env } as NodeJS.ProcessEnv, timeout: 30_000 }, (error, stdout, stderr) =>
       done({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
   });
