@@ -119,6 +119,15 @@ describe('metrics', () => {
     expect(await page.locator('[data-testid="workload-row"][data-queue="backlog"] [data-testid="drain-eta"]').textContent()).toBe('stalled');
   });
 
+  it('compares the busiest queues side by side, busiest first, leaving out the queue nobody works on', async () => {
+    const metrics = new MetricsPanel(page);
+    await expect.poll(() => metrics.queueComparison.getAttribute('data-queues'), { timeout: 30_000 }).toBe('emails,reports');
+    const throughput = metrics.comparisonChart('queues-throughput');
+    await expect.poll(() => throughput.locator('path.recharts-line-curve[d]').count(), { timeout: 15_000 }).toBe(2);
+    expect(await throughput.textContent()).toContain('emails');
+    expect(await metrics.comparisonChart('queues-failure-rate').getAttribute('data-nonempty')).toBe('true');
+  });
+
   it('re-renders the charts when the range changes', async () => {
     const metrics = new MetricsPanel(page);
     for (const [range, step] of [
@@ -128,6 +137,7 @@ describe('metrics', () => {
     ] as const) {
       await metrics.selectRange(range);
       await expect.poll(() => metrics.charts.getAttribute('data-range')).toBe(range);
+      await expect.poll(() => metrics.queueComparison.getAttribute('data-range')).toBe(range);
       await expect.poll(() => metrics.charts.getAttribute('data-step'), { timeout: 15_000 }).toBe(step);
       await expect.poll(() => metrics.chart('throughput').getAttribute('data-nonempty'), { timeout: 15_000 }).toBe('true');
       expect(await metrics.drawnSeries('throughput').count()).toBeGreaterThan(0);

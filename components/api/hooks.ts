@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { AuditPage } from '@/lib/audit/types';
 import type { FailureGroups } from '@/lib/queues/failures/groups';
-import type { JobNamesResponse, MetricsSeriesResponse, MetricsSummary } from '@/lib/metrics/types';
+import type { JobNamesResponse, MetricsSeriesResponse, MetricsSummary, QueueSeriesResponse } from '@/lib/metrics/types';
 import type { QueueDetail } from '@/lib/queues/service';
 import type { JobDetail, JobPage, JobState, QueueSummary } from '@/lib/queues/types';
 import type { ConnectionStatus } from '@/lib/redis/health';
@@ -55,6 +55,7 @@ export function queryKeys(connection: string | undefined) {
     metrics: (locator: QueueLocator | null, rangeSeconds: number) => [...root, 'metrics', locator?.prefix ?? '', locator?.name ?? '', rangeSeconds] as const,
     metricsSummary: (locator: QueueLocator | null) => [...root, 'metrics', locator?.prefix ?? '', locator?.name ?? '', 'summary'] as const,
     jobNameMetrics: (locator: QueueLocator, rangeSeconds: number) => [...root, 'metrics', locator.prefix ?? '', locator.name, 'job-names', rangeSeconds] as const,
+    queueSeries: (rangeSeconds: number) => [...root, 'metrics', 'by-queue', rangeSeconds] as const,
   };
 }
 
@@ -210,6 +211,16 @@ export function useJobNameMetrics(queue: QueueLocator, rangeSeconds: number) {
   return useQuery({
     queryKey: api.keys.jobNameMetrics(queue, rangeSeconds),
     queryFn: () => api.fetch<JobNamesResponse>(metricsPath('/api/metrics/job-names', queue, { range: String(rangeSeconds) })),
+    refetchInterval: METRICS_POLL_INTERVAL_MS,
+  });
+}
+
+/** The busiest queues over the last `rangeSeconds`, each with its own points, for charts that compare queues. */
+export function useQueueSeries(rangeSeconds: number) {
+  const api = useApi();
+  return useQuery({
+    queryKey: api.keys.queueSeries(rangeSeconds),
+    queryFn: () => api.fetch<QueueSeriesResponse>(`/api/metrics/queues?range=${rangeSeconds}`),
     refetchInterval: METRICS_POLL_INTERVAL_MS,
   });
 }

@@ -8,3 +8,10 @@ export const CHART_COLORS = {
   p50: '#0ea5e9',
   p95: '#6366f1',
 } as const;
+
+/** One colour per compared queue (lines on one chart), cycling after ten. */
+export const QUEUE_COLORS = ['#0ea5e9', '#f97316', '#22c55e', '#a855f7', '#ef4444', '#eab308', '#14b8a6', '#ec4899', '#6366f1', '#84cc16'] as const;
+
+export function queueColor(index: number): string {
+  return QUEUE_COLORS[index % QUEUE_COLORS.length] as string;
+}

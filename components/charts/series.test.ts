@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MetricPoint } from '@/lib/metrics/types';
-import { failureRateRows, hasValues, isolatedPoints, queueLengthRows, runtimeRows, throughputRows, timeTickFormatter, waitRows } from './series';
+import { failureRateRows, hasValues, isolatedPoints, queueComparisonRows, queueLengthRows, runtimeRows, throughputRows, timeTickFormatter, waitRows } from './series';
 
 function point(overrides: Partial<MetricPoint>): MetricPoint {
   return {
@@ -76,5 +76,23 @@ describe('chart series', () => {
     const t = Date.UTC(2026, 2, 4, 9, 5);
     expect(timeTickFormatter(3600)(t)).toBe('09:05');
     expect(timeTickFormatter(7 * 86_400)(t)).toBe('03-04 09:05');
+  });
+
+  it('lines queues up side by side, one column per queue, for each measure', () => {
+    const emails = { points: [point({ t: 0, completed: 90, failed: 30, waitP95: 80 }), point({ t: 120_000 })] };
+    const images = { points: [point({ t: 0, completed: 12 }), point({ t: 120_000, completed: 6, failed: 6, waitP95: 2000 })] };
+    expect(queueComparisonRows([emails, images], 120, 'throughput')).toEqual([
+      { t: 0, q0: 60, q1: 6 },
+      { t: 120_000, q0: 0, q1: 6 },
+    ]);
+    expect(queueComparisonRows([emails, images], 120, 'failureRate')).toEqual([
+      { t: 0, q0: 25, q1: 0 },
+      { t: 120_000, q0: null, q1: 50 },
+    ]);
+    expect(queueComparisonRows([emails, images], 120, 'waitP95')).toEqual([
+      { t: 0, q0: 80, q1: null },
+      { t: 120_000, q0: null, q1: 2000 },
+    ]);
+    expect(queueComparisonRows([], 60, 'throughput')).toEqual([]);
   });
 });

@@ -40,6 +40,31 @@ export function queueLengthRows(points: readonly MetricPoint[]): ChartRow[] {
   }));
 }
 
+export type QueueMeasure = 'throughput' | 'failureRate' | 'waitP95';
+
+/** Chart key of the n-th compared queue (queue names can hold any character, so they are not keys). */
+export const queueSeriesKey = (index: number) => `q${index}`;
+
+/**
+ * One row per point with one column per queue (`q0`, `q1`, …), for charts that compare queues. Every queue's points
+ * come from one query plan, so the n-th point of each has the same time. Throughput is per minute; the failure rate is
+ * in percent and null where the queue finished nothing; wait is the p95 in ms.
+ */
+export function queueComparisonRows(queues: readonly { points: readonly MetricPoint[] }[], stepSeconds: number, measure: QueueMeasure): ChartRow[] {
+  const times = queues[0]?.points.map((point) => point.t) ?? [];
+  return times.map((t, index) => {
+    const row: ChartRow = { t };
+    queues.forEach((queue, n) => {
+      const point = queue.points[index];
+      if (!point) return;
+      const finished = point.completed + point.failed;
+      row[queueSeriesKey(n)] =
+        measure === 'throughput' ? perMinute(finished, stepSeconds) : measure === 'failureRate' ? (finished ? Math.round((point.failed / finished) * 1000) / 10 : null) : point.waitP95;
+    });
+    return row;
+  });
+}
+
 /** Whether any row has a non-zero value in one of `keys`: an empty chart says so instead of drawing a flat line. */
 export function hasValues(rows: readonly ChartRow[], keys: readonly string[]): boolean {
   return rows.some((row) => keys.some((key) => {

@@ -17,6 +17,15 @@ export class MetricsPanel {
     return this.chart(name).locator('path.recharts-area-area[d], path.recharts-line-curve[d]');
   }
 
+  /** The Overview's charts comparing the busiest queues; `data-queues` lists them, busiest first. */
+  get queueComparison(): Locator {
+    return this.page.getByTestId('queue-comparison');
+  }
+
+  comparisonChart(name: 'queues-throughput' | 'queues-failure-rate' | 'queues-wait'): Locator {
+    return this.page.getByTestId(`chart-${name}`);
+  }
+
   async selectRange(id: string): Promise<void> {
     await this.page.getByTestId(`range-${id}`).click();
   }

@@ -22,6 +22,7 @@ export { readSlots } from './read';
 export { readSummary, drainEtaMs } from './summary';
 export { readJobNames } from './job-names';
 export { renderPrometheus, readTotals } from './prometheus';
-export { getMetrics, getJobNameMetrics, getMetricsSummary, getPrometheusMetrics, tiersFromConfig } from './service';
+export { getMetrics, getJobNameMetrics, getMetricsSummary, getPrometheusMetrics, getQueueSeries, tiersFromConfig } from './service';
+export { readQueueSeries, MAX_COMPARED_QUEUES, MAX_CANDIDATE_QUEUES } from './by-queue';
 export { PERCENTILE_PRECISION } from './histogram';
 export type * from './types';

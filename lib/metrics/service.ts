@@ -2,13 +2,14 @@ import { getAlerts } from '../alerts';
 import { readConfig, type LookoutConfig } from '../config';
 import { discoverQueuesCached, findQueue, readQueueSummaries } from '../queues';
 import { getConnection } from '../redis';
+import { readQueueSeries } from './by-queue';
 import { readJobNames } from './job-names';
 import { ALL_QUEUES, type Series } from './keys';
 import { renderPrometheus, readTotals } from './prometheus';
 import { querySeries, type RangeQuery, type SeriesQueryContext } from './query';
 import { readSummary } from './summary';
 import { buildTiers, DAY_MS, HOUR_MS, type Tiers } from './tiers';
-import type { JobNamesResponse, MetricsSeriesResponse, MetricsSummary } from './types';
+import type { JobNamesResponse, MetricsSeriesResponse, MetricsSummary, QueueSeriesResponse } from './types';
 
 /** The functions API routes call: each resolves the connection and configuration itself. */
 
@@ -41,6 +42,12 @@ export async function getMetrics(query: QueueScope & RangeQuery & { jobName?: st
       : { kind: 'job', prefix: ref.prefix, queue: ref.name, jobName: query.jobName };
   }
   return querySeries(ctx, series, query);
+}
+
+/** The busiest queues over a range, each with its points (GET /api/metrics/queues). */
+export async function getQueueSeries(query: RangeQuery & { limit: number }): Promise<QueueSeriesResponse> {
+  const ctx = await context();
+  return readQueueSeries(ctx, await discoverQueuesCached(ctx.redis, ctx.config.LOOKOUT_PREFIXES), query, query.limit);
 }
 
 export async function getJobNameMetrics(query: Required<Pick<QueueScope, 'queue'>> & QueueScope & RangeQuery): Promise<JobNamesResponse> {

@@ -39,6 +39,17 @@ export interface MetricsSeriesResponse {
   to: number;
 }
 
+/** GET /api/metrics/queues: the busiest queues over a range, each with its own points. */
+export interface QueueSeriesResponse {
+  queues: Array<{ prefix: string; name: string; finished: number; points: MetricPoint[] }>;
+  /** How many queues were compared (at most MAX_CANDIDATE_QUEUES). */
+  queuesRead: number;
+  step: number;
+  resolution: Resolution;
+  from: number;
+  to: number;
+}
+
 export interface JobNameMetrics {
   name: string;
   completed: number;

@@ -68,6 +68,7 @@ const TABLE: Record<string, RouteCase> = {
   'GET /api/metrics': { role: 'viewer', url: '/api/metrics', params: {} },
   'GET /api/metrics/job-names': { role: 'viewer', url: '/api/metrics/job-names?queue=orders', params: {} },
   'GET /api/metrics/summary': { role: 'viewer', url: '/api/metrics/summary', params: {} },
+  'GET /api/metrics/queues': { role: 'viewer', url: '/api/metrics/queues', params: {} },
   'GET /api/search': { role: 'viewer', url: '/api/search?id=f1', params: {} },
   'GET /api/operations': { role: 'viewer', url: '/api/operations?queue=orders', params: {} },
   'GET /api/operations/[id]': onOperation('viewer'),

@@ -36,6 +36,8 @@ export const jobNamesQuery = z.object({ ...scope, queue: scope.queue.unwrap(), .
 
 export const summaryQuery = z.object(scope);
 
+export const queueSeriesQuery = z.object({ ...range, limit: z.coerce.number().int().min(1, 'limit is at least 1').max(20, 'limit is at most 20').default(8) }).superRefine(checkOrder);
+
 /** The range parameters as lib/metrics takes them (ms). */
 export function toRangeQuery(input: { from?: number; to?: number; range?: number; step?: number }): RangeQuery {
   return {
