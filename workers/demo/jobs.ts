@@ -2,7 +2,7 @@ import { defineJob } from '../define-job';
 
 /**
  * The demo's jobs: realistic run times, a report that reports progress, a partner API that fails ~8 % of calls (retried)
- * and customer webhooks that fail ~12 % for good.
+ * and customer webhooks of which one in eight fails for good.
  */
 const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve) => {
@@ -67,9 +67,13 @@ export const syncPartner = defineJob({
   },
 });
 
+/** The one customer whose endpoint is down: every webhook to it fails. */
+export const BROKEN_WEBHOOK_CUSTOMER = 404;
+
 /**
- * Outgoing customer webhooks: one try each (a retry is the customer's business), and about one in eight customer
- * endpoints answers 500, so the demo's failure rate sits above the 5 % FailureRateHigh threshold and shows an alert.
+ * Outgoing customer webhooks: one try each (a retry is the customer's business). The demo sends them round-robin to
+ * eight customers, one of whose endpoints answers 500, so one in eight fails for good: the failure rate sits at
+ * 12.5 %, steadily above the 5 % FailureRateHigh threshold, and the Alerts page shows it.
  */
 export const deliverWebhook = defineJob({
   name: 'deliver-webhook',
@@ -77,7 +81,7 @@ export const deliverWebhook = defineJob({
   tries: 1,
   handle: async (data: { customer: number; event: string }, ctx) => {
     await sleep(30 + Math.random() * 120, ctx.signal);
-    if (Math.random() < 0.12) throw new Error(`Customer endpoint answered 500 for ${data.event} (customer ${data.customer})`);
+    if (data.customer === BROKEN_WEBHOOK_CUSTOMER) throw new Error(`Customer endpoint answered 500 for ${data.event} (customer ${data.customer})`);
     return { delivered: true };
   },
 });

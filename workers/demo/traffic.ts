@@ -1,7 +1,7 @@
 import type { RedisConnection } from '../connection';
 import type { PendingJob } from '../define-job';
 import { Dispatcher } from '../dispatch/dispatcher';
-import { deliverWebhook, generateReport, notifyImport, resizeImage, sendEmail, syncPartner } from './jobs';
+import { BROKEN_WEBHOOK_CUSTOMER, deliverWebhook, generateReport, notifyImport, resizeImage, sendEmail, syncPartner } from './jobs';
 
 /**
  * Demo traffic through the runtime's dispatch, so every page has live data: steady producers, delayed and
@@ -15,6 +15,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)] as T;
 const USERS = [101, 202, 303, 404, 505];
 
+/** Webhooks go round-robin to eight customers, one of them the broken one. */
+const WEBHOOK_CUSTOMERS = [101, 202, 303, 505, 606, 707, 808, BROKEN_WEBHOOK_CUSTOMER];
+let webhookCount = 0;
+const nextWebhookCustomer = () => WEBHOOK_CUSTOMERS[webhookCount++ % WEBHOOK_CUSTOMERS.length] as number;
+
 /** What each producer adds, and how many per second. */
 const PRODUCERS: { perSecond: number; next: () => PendingJob }[] = [
   { perSecond: 6, next: () => sendEmail.with({ template: pick(['welcome', 'receipt', 'password-reset']), to: `user${pick(USERS)}@example.com` }) },
@@ -25,7 +30,7 @@ const PRODUCERS: { perSecond: number; next: () => PendingJob }[] = [
   },
   { perSecond: 0.3, next: () => generateReport.with({ account: pick(USERS), period: '2026-11' }) },
   { perSecond: 4, next: () => syncPartner.with({ accountId: Math.floor(Math.random() * 500) }) },
-  { perSecond: 3, next: () => deliverWebhook.with({ customer: pick(USERS), event: pick(['order.created', 'order.paid', 'invoice.sent']) }) },
+  { perSecond: 3, next: () => deliverWebhook.with({ customer: nextWebhookCustomer(), event: pick(['order.created', 'order.paid', 'invoice.sent']) }) },
 ];
 
 const BATCH_EVERY_MS = 30_000;
