@@ -20,9 +20,11 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
+async function waitForHttp(url: string, web: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
+    // A server that exited (no build, say) will never answer: say so now instead of after the timeout.
+    if (web.exitCode !== null) throw new Error(`next start exited with code ${web.exitCode} before ${url} answered (is there a build? run npx next build)`);
     try {
       await fetch(url);
       return;
@@ -45,7 +47,15 @@ export async function startStack(prefix = 'bull', env: Record<string, string> | 
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const baseUrl = `http://127.0.0.1:${port}`;
-  await waitForHttp(`${baseUrl}/api/health`, 60_000);
+  try {
+    await waitForHttp(`${baseUrl}/api/health`, web, 60_000);
+  } catch (error) {
+    // The caller never gets a stack to stop: stop what was started here, or the Redis outlives the test run.
+    web.kill('SIGTERM');
+    await redis.stop();
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
   return {
     baseUrl,
     redisUrl: redis.url,
