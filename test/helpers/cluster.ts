@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Redis, type Cluster } from 'ioredis';
+import { Cluster, Redis } from 'ioredis';
 import { findFreePort, startRedisServer, type RedisServerHandle } from '../../lib/redis';
 
 /** A throw-away Redis Cluster of `masters` nodes on 127.0.0.1, each in its own temp dir; stop() removes it all. */
@@ -107,4 +107,11 @@ export async function tagPerMaster(client: Cluster, base: string): Promise<strin
   const tags = [...masters.values()].filter((tag): tag is string => tag !== null);
   if (tags.length !== masters.size) throw new Error('could not find a hash tag for every master');
   return tags;
+}
+
+/** An application's client of the cluster, as BullMQ producers and workers take it (blocking commands allowed), once ready. */
+export async function connectToCluster(cluster: TestCluster): Promise<Cluster> {
+  const client = new Cluster(cluster.ports.map((port) => ({ host: '127.0.0.1', port })), { redisOptions: { maxRetriesPerRequest: null } });
+  await new Promise((resolve) => client.once('ready', resolve));
+  return client;
 }

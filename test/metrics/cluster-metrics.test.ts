@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Queue, Worker } from 'bullmq';
-import { Cluster } from 'ioredis';
+import type { Cluster } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as metricsRoute from '@/app/api/metrics/route';
 import * as jobNamesRoute from '@/app/api/metrics/job-names/route';
@@ -18,7 +18,7 @@ import { closeRedis, dataNodes, escapeGlob, getRedis, hashedPart, lookoutKey, ty
 import type { WorkerView, WorkersOverview } from '@/lib/workers';
 import { HeartbeatLoop, startWorker } from '@/workers';
 import { callRoute } from '../api/call-route';
-import { startTestCluster, tagPerMaster, type TestCluster } from '../helpers/cluster';
+import { connectToCluster, startTestCluster, tagPerMaster, type TestCluster } from '../helpers/cluster';
 import { finishedEvent } from '../helpers/metrics';
 import { connectionOptions, deletePrefix, testRedis, testRedisUrl, uniquePrefix, waitFor } from '../helpers/redis';
 
@@ -61,10 +61,7 @@ const queueTotals = (prefix: string, queue = 'emails') => seriesTotals(onCluster
 
 beforeAll(async () => {
   cluster = await startTestCluster(3);
-  app = new Cluster(cluster.nodes.split(',').map((node) => ({ host: '127.0.0.1', port: Number(node.split(':')[1]) })), {
-    redisOptions: { maxRetriesPerRequest: null },
-  });
-  await new Promise((resolve) => app.once('ready', resolve));
+  app = await connectToCluster(cluster);
   prefixes = (await tagPerMaster(app, base)).map((tag) => `{${tag}}`);
   process.env.LOOKOUT_NAMESPACE = namespace;
   process.env.LOOKOUT_CONNECTIONS = JSON.stringify([

@@ -1,5 +1,5 @@
 import { Queue } from 'bullmq';
-import { Cluster } from 'ioredis';
+import type { Cluster } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as alertsRoute from '@/app/api/alerts/route';
 import * as batchesRoute from '@/app/api/batches/route';
@@ -22,7 +22,7 @@ import { batch, closeDispatcher, configureDispatcher, defineJob, startWorker } f
 import { callRoute } from '../api/call-route';
 import { alertLines, startReceiver, type Receiver } from '../alerts/receiver';
 import { seedEveryState } from '../helpers/fixtures';
-import { startTestCluster, tagPerMaster, type TestCluster } from '../helpers/cluster';
+import { connectToCluster, startTestCluster, tagPerMaster, type TestCluster } from '../helpers/cluster';
 import { deletePrefix, testRedisUrl, uniquePrefix, waitFor } from '../helpers/redis';
 
 /**
@@ -44,10 +44,7 @@ const withConnection = (path: string, connection = 'cluster') => `${path}${path.
 
 beforeAll(async () => {
   cluster = await startTestCluster(3);
-  app = new Cluster(cluster.nodes.split(',').map((node) => ({ host: '127.0.0.1', port: Number(node.split(':')[1]) })), {
-    redisOptions: { maxRetriesPerRequest: null },
-  });
-  await new Promise((resolve) => app.once('ready', resolve));
+  app = await connectToCluster(cluster);
   prefixes = (await tagPerMaster(app, base)).map((tag) => `{${tag}}`);
   process.env.LOOKOUT_NAMESPACE = namespace;
   process.env.LOOKOUT_CONNECTIONS = JSON.stringify([
