@@ -47,6 +47,16 @@ const closers: (() => Promise<unknown>)[] = [];
 const monitors: Monitor[] = [];
 const children: ChildProcess[] = [];
 
+/** The real `lookout` binary with these variables; stopped after the file, its output kept for failure messages. */
+function lookoutProcess(args: string[], env: Record<string, string>): { child: ChildProcess; output: () => string } {
+  const child = spawn(process.execPath, [LOOKOUT, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return { child, output: () => output };
+}
+
 const onCluster = (path: string) => `${path}${path.includes('?') ? '&' : '?'}connection=cluster`;
 const total = (points: MetricPoint[], field: 'completed' | 'failed') => points.reduce((sum, point) => sum + point[field], 0);
 
@@ -278,20 +288,13 @@ describe('`lookout work` on a Redis Cluster', () => {
     const prefix = prefixes[1] ?? '';
     const queue = new Queue('signups', { connection: app, prefix });
     closers.push(() => queue.close());
-    const child = spawn(process.execPath, [LOOKOUT, 'work', `--jobs=${RUNTIME_JOBS}`, `--prefix=${prefix}`, '--queue=signups', '--concurrency=2'], {
-      env: { ...process.env, REDIS_URL: '', REDIS_CLUSTER_NODES: cluster.nodes, LOOKOUT_HEARTBEAT_INTERVAL_MS: '500' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    children.push(child);
-    let output = '';
-    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const { child, output } = lookoutProcess(['work', `--jobs=${RUNTIME_JOBS}`, `--prefix=${prefix}`, '--queue=signups', '--concurrency=2'], { REDIS_URL: '', REDIS_CLUSTER_NODES: cluster.nodes, LOOKOUT_HEARTBEAT_INTERVAL_MS: '500' });
     const runtimeWorkers = async () => {
       const { body } = await callRoute(workersRoute.GET, onCluster('/api/workers'), {});
       return (body as unknown as WorkersOverview).workers.filter((worker) => worker.source === 'lookout' && worker.pid === child.pid);
     };
     await waitFor(async () => (await runtimeWorkers()).length === 1, 30_000, 'the heartbeat of `lookout work`').catch((error: Error) => {
-      throw new Error(`${error.message}\n${output}`);
+      throw new Error(`${error.message}\n${output()}`);
     });
     expect((await runtimeWorkers())[0]).toMatchObject({ prefix, queues: ['signups'], concurrency: 2, status: 'running' });
 
@@ -308,7 +311,7 @@ describe('`lookout work` on a Redis Cluster', () => {
       30_000,
       'the runtime’s metrics of signups',
     ).catch((error: Error) => {
-      throw new Error(`${error.message}\n${output}`);
+      throw new Error(`${error.message}\n${output()}`);
     });
     expect(await queueTotals(prefix, 'signups')).toEqual({ completed: 6, failed: 2 });
     await waitFor(async () => (await runtimeWorkers())[0]?.processed === 8, 10_000, 'the heartbeat to count the jobs');
@@ -316,13 +319,9 @@ describe('`lookout work` on a Redis Cluster', () => {
 
     // `lookout queue:restart` reaches it through the cluster: it exits after its current job, on its next heartbeat.
     const exited = new Promise((resolve) => child.once('exit', resolve));
-    const restart = spawn(process.execPath, [LOOKOUT, 'queue:restart', `--prefix=${prefix}`], {
-      env: { ...process.env, REDIS_URL: '', REDIS_CLUSTER_NODES: cluster.nodes },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    children.push(restart);
+    const { child: restart } = lookoutProcess(['queue:restart', `--prefix=${prefix}`], { REDIS_URL: '', REDIS_CLUSTER_NODES: cluster.nodes });
     expect(await new Promise((resolve) => restart.once('exit', resolve))).toBe(0);
-    expect(await exited, output).toBe(0);
+    expect(await exited, output()).toBe(0);
     // A clean exit removes its heartbeat.
     expect(await runtimeWorkers()).toEqual([]);
   }, 120_000);
@@ -334,14 +333,7 @@ describe('`lookout work` on a Redis Cluster', () => {
     closers.push(async () => rmSync(dir, { recursive: true, force: true }));
     const file = join(dir, 'lookout.config.json');
     writeFileSync(file, JSON.stringify({ jobs: RUNTIME_JOBS, prefix, supervisors: [{ name: supervisorName, queues: ['signups'], processes: { min: 1, max: 1 }, concurrency: 1 }] }));
-    const child = spawn(process.execPath, [LOOKOUT, 'supervise', file], {
-      env: { ...process.env, REDIS_URL: '', REDIS_CLUSTER_NODES: cluster.nodes, LOOKOUT_HEARTBEAT_INTERVAL_MS: '500' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    children.push(child);
-    let output = '';
-    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const { child, output } = lookoutProcess(['supervise', file], { REDIS_URL: '', REDIS_CLUSTER_NODES: cluster.nodes, LOOKOUT_HEARTBEAT_INTERVAL_MS: '500' });
     const overview = async () => (await callRoute(workersRoute.GET, onCluster('/api/workers'), {})).body as unknown as WorkersOverview;
     const supervised = async () => {
       const { workers, supervisors } = await overview();
@@ -350,7 +342,7 @@ describe('`lookout work` on a Redis Cluster', () => {
       return supervisor && worker ? { supervisor, worker } : null;
     };
     const found = await waitFor(supervised, 60_000, 'the supervisor and its worker on the cluster').catch((error: Error) => {
-      throw new Error(`${error.message}\n${output}`);
+      throw new Error(`${error.message}\n${output()}`);
     });
     expect(found.supervisor).toMatchObject({ prefix, queues: ['signups'], status: 'running' });
     expect(found.worker).toMatchObject({ prefix, queues: ['signups'] });
@@ -359,12 +351,12 @@ describe('`lookout work` on a Redis Cluster', () => {
     closers.push(() => queue.close());
     await queue.addBulk(Array.from({ length: 3 }, (_, n) => ({ name: 'signup', data: { n } })));
     await waitFor(async () => (await queueTotals(prefix, 'signups')).completed === 3, 30_000, 'the supervised worker’s metrics').catch((error: Error) => {
-      throw new Error(`${error.message}\n${output}`);
+      throw new Error(`${error.message}\n${output()}`);
     });
 
     child.kill('SIGTERM');
     const code = await new Promise((resolve) => child.once('exit', resolve));
-    expect(code, output).toBe(0);
+    expect(code, output()).toBe(0);
   }, 120_000);
 
   it('refuses queues that do not share a hash tag, since one worker waits for all of them in one command', async () => {
@@ -383,14 +375,7 @@ describe('`lookout monitor` with two connections', () => {
     await queue.add('ping', {});
     await waitFor(async () => (await queue.getJobCounts('completed')).completed === 1, 20_000, 'the single-Redis job to complete');
 
-    const child = spawn(process.execPath, [LOOKOUT, 'monitor'], {
-      env: { ...process.env, LOOKOUT_NAMESPACE: processNamespace, LOOKOUT_MONITOR_INTERVAL_MS: '500', REDIS_URL: '', REDIS_CLUSTER_NODES: '', LOOKOUT_ALERT_WEBHOOKS: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    children.push(child);
-    let output = '';
-    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const { child, output } = lookoutProcess(['monitor'], { LOOKOUT_NAMESPACE: processNamespace, LOOKOUT_MONITOR_INTERVAL_MS: '500', REDIS_URL: '', REDIS_CLUSTER_NODES: '', LOOKOUT_ALERT_WEBHOOKS: '' });
 
     // The API reads the process's namespace from here on.
     process.env.LOOKOUT_NAMESPACE = processNamespace;
@@ -400,12 +385,12 @@ describe('`lookout monitor` with two connections', () => {
         return onSingle.completed === 1 && onMasters.every((totals, index) => totals.completed === PLAN[index]?.completed && totals.failed === PLAN[index]?.failed);
       },
       60_000,
-      `the monitor process to sample both connections; its output:\n${output}`,
+      `the monitor process to sample both connections; its output:\n${output()}`,
     ).catch((error: Error) => {
-      throw new Error(`${error.message}\n${output}`);
+      throw new Error(`${error.message}\n${output()}`);
     });
-    expect(output).toContain('monitor (connection single): leading');
-    expect(output).toContain('monitor (connection cluster): leading');
+    expect(output()).toContain('monitor (connection single): leading');
+    expect(output()).toContain('monitor (connection cluster): leading');
     const leaderKey = monitorLeaderKey(processNamespace);
     expect(leaderKey).toBe(lookoutKey(processNamespace, 'monitor', 'leader'));
     expect(await single.get(leaderKey)).not.toBeNull();
