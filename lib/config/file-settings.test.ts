@@ -6,7 +6,7 @@ describe('settings from lookout.config.json', () => {
   const file = {
     jobs: './jobs.ts',
     supervisors: [],
-    REDIS_URL: 'redis://redis.internal:6379',
+    REDIS_URL: 'redis://redis.internal:6380',
     LOOKOUT_PREFIXES: ['bull', '{orders}'],
     PORT: 4000,
     LOOKOUT_ALERT_RULES: { QueueLengthWarning: { threshold: 50 } },
@@ -15,17 +15,17 @@ describe('settings from lookout.config.json', () => {
 
   it('writes each setting as its environment variable expects, and leaves the runtime keys alone', () => {
     expect(settingsFromConfigFile(file, {})).toEqual({
-      REDIS_URL: 'redis://redis.internal:6379',
+      REDIS_URL: 'redis://redis.internal:6380',
       LOOKOUT_PREFIXES: 'bull,{orders}',
       PORT: '4000',
       LOOKOUT_ALERT_RULES: '{"QueueLengthWarning":{"threshold":50}}',
     });
     const config = readConfig(settingsFromConfigFile(file, {}));
-    expect(config).toMatchObject({ REDIS_URL: 'redis://redis.internal:6379', LOOKOUT_PREFIXES: ['bull', '{orders}'], PORT: 4000 });
+    expect(config).toMatchObject({ REDIS_URL: 'redis://redis.internal:6380', LOOKOUT_PREFIXES: ['bull', '{orders}'], PORT: 4000 });
   });
 
   it('lets the environment win', () => {
-    expect(settingsFromConfigFile(file, { REDIS_URL: 'redis://from-env:6379', PORT: '' })).not.toHaveProperty('REDIS_URL');
+    expect(settingsFromConfigFile(file, { REDIS_URL: 'redis://from-env:6380', PORT: '' })).not.toHaveProperty('REDIS_URL');
     expect(settingsFromConfigFile(file, { PORT: '' })).toHaveProperty('PORT', '4000');
   });
 
