@@ -1,7 +1,7 @@
 import type { JobsOptions } from 'bullmq';
 import { z } from 'zod';
 import type { RedisClient } from '../redis';
-import { execPipeline } from '../redis';
+import { execPipeline, isDataError } from '../redis';
 import type { BatchCallbackKind } from './ids';
 import { batchIndexKey, batchKey } from './keys';
 
@@ -131,7 +131,13 @@ export class BatchStore {
   }
 
   async read(id: string): Promise<BatchRecord | null> {
-    return parseBatchRecord(await this.redis.hgetall(batchKey(this.prefix, id)));
+    try {
+      return parseBatchRecord(await this.redis.hgetall(batchKey(this.prefix, id)));
+    } catch (error) {
+      // A key of another type under the record's name (damage, another client) is no batch of ours.
+      if (error instanceof Error && isDataError(error)) return null;
+      throw error;
+    }
   }
 
   async isCancelled(id: string): Promise<boolean> {

@@ -26,19 +26,24 @@ const STATUS_STATES: { state: JobState; suffix: (typeof BULL_SUFFIX)[keyof typeo
 
 /**
  * A job's state and progress fields in one call. The sorted sets are asked first (O(log n)) and the lists last,
- * stopping at the first that holds the id, so a finished job never costs a scan of a long wait list.
+ * stopping at the first that holds the id, so a finished job never costs a scan of a long wait list. A key of the
+ * wrong type (another client's data, damage) is passed over instead of failing the call.
  * KEYS[1] job hash; KEYS[2..n] the state keys in STATUS_STATES order
  * ARGV[1] job id; ARGV[2..n] 'z' or 'l' for each state key
  * Returns { state index (0 = none, -1 = no job at all), progress, returnvalue, failedReason }
  */
 const JOB_STATUS = `
-local fields = redis.call('HMGET', KEYS[1], 'progress', 'returnvalue', 'failedReason')
+local jobType = redis.call('TYPE', KEYS[1])['ok']
+local fields = { false, false, false }
+if jobType == 'hash' then fields = redis.call('HMGET', KEYS[1], 'progress', 'returnvalue', 'failedReason') end
 for i = 2, #KEYS do
+  local keyType = redis.call('TYPE', KEYS[i])['ok']
   local found
-  if ARGV[i] == 'z' then found = redis.call('ZSCORE', KEYS[i], ARGV[1]) else found = redis.call('LPOS', KEYS[i], ARGV[1]) end
+  if ARGV[i] == 'z' and keyType == 'zset' then found = redis.call('ZSCORE', KEYS[i], ARGV[1])
+  elseif ARGV[i] == 'l' and keyType == 'list' then found = redis.call('LPOS', KEYS[i], ARGV[1]) end
   if found then return { i - 1, fields[1], fields[2], fields[3] } end
 end
-if redis.call('EXISTS', KEYS[1]) == 0 then return { -1 } end
+if jobType == 'none' then return { -1 } end
 return { 0, fields[1], fields[2], fields[3] }`;
 
 function parsedValue(raw: string | null | undefined): unknown {

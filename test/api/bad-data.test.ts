@@ -4,6 +4,12 @@ import * as queues from '@/app/api/queues/route';
 import * as queue from '@/app/api/queues/[queue]/route';
 import * as jobs from '@/app/api/queues/[queue]/jobs/route';
 import * as job from '@/app/api/queues/[queue]/jobs/[id]/route';
+import * as jobStatus from '@/app/api/queues/[queue]/jobs/[id]/status/route';
+import * as batches from '@/app/api/batches/route';
+import * as batchRoute from '@/app/api/batches/[id]/route';
+import * as batchCancel from '@/app/api/batches/[id]/cancel/route';
+import * as batchRetry from '@/app/api/batches/[id]/retry/route';
+import { batchIndexKey, batchKey } from '@/lib/batches';
 import { JOB_STATES } from '@/lib/queues';
 import { connectionOptions, deletePrefix, testRedis, testRedisUrl, uniquePrefix } from '../helpers/redis';
 import { callRoute } from './call-route';
@@ -23,7 +29,10 @@ beforeAll(async () => {
   // A colon inside a queue name (BullMQ refuses it, other clients do not): discovered as written.
   await redis.hset(`${prefix}:a:b:meta`, 'version', 'other-client');
   await redis.lpush(`${prefix}:a:b:wait`, '1');
-  await redis.hset(`${prefix}:a:b:1`, { name: 'colon', data: '{}', timestamp: String(Date.now()) });
+  await redis.hset(`${prefix}:a:b:1`, { name: 'colon', data: '{}', timestamp: String(Date.now()), parentKey: 'not-a-job-key' });
+  // Its flow keys (children of a parent job) holding the wrong types.
+  await redis.set(`${prefix}:a:b:1:dependencies`, 'not a set');
+  await redis.lpush(`${prefix}:a:b:1:processed`, 'not a hash');
   // Every BullMQ key of one queue holding the wrong type.
   const wrong = (suffix: string) => `${prefix}:wrong:${suffix}`;
   await redis.hset(wrong('meta'), 'version', 'x');
@@ -37,6 +46,9 @@ beforeAll(async () => {
   await redis.set(wrong('paused'), 'string');
   await redis.set(wrong('1'), 'a job that is a string');
   await redis.hset(wrong('1:logs'), 'x', 'y');
+  // A batch index pointing at a record that is not a hash, and one at a record that is gone.
+  await redis.zadd(batchIndexKey(prefix), Date.now(), 'damaged', Date.now() - 1, 'gone');
+  await redis.set(batchKey(prefix, 'damaged'), 'not a hash');
   // A meta key that is not even a hash.
   await redis.set(`${prefix}:meta-string:meta`, 'oops');
 });
@@ -66,7 +78,21 @@ describe('bad data never becomes a 500', () => {
       for (const id of ['1', 'missing']) {
         const detail = await callRoute(job.GET, `/api/queues/x/jobs/${id}`, { queue: name, id });
         expect([200, 404], `${name} job ${id}`).toContain(detail.status);
+        const status = await callRoute(jobStatus.GET, `/api/queues/x/jobs/${id}/status`, { queue: name, id });
+        expect([200, 404], `${name} job ${id} status`).toContain(status.status);
       }
+    }
+  });
+
+  it('lists batches past a damaged or vanished record, and answers 404 for them', async () => {
+    const list = await callRoute(batches.GET, '/api/batches', {});
+    expect(list.status).toBe(200);
+    expect(list.body.batches).toEqual([]);
+    for (const id of ['damaged', 'gone']) {
+      const query = `?prefix=${encodeURIComponent(prefix)}`;
+      expect((await callRoute(batchRoute.GET, `/api/batches/${id}${query}`, { id })).status, id).toBe(404);
+      expect((await callRoute(batchCancel.POST, `/api/batches/${id}/cancel${query}`, { id }, { method: 'POST' })).status, `${id} cancel`).toBe(404);
+      expect((await callRoute(batchRetry.POST, `/api/batches/${id}/retry${query}`, { id }, { method: 'POST' })).status, `${id} retry`).toBe(404);
     }
   });
 
