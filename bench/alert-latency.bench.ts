@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { AlertEngine, AlertRunner, readAlertSettings } from '../lib/alerts';
-import { readAlertSamples } from '../lib/queues';
+import { readAllQueueSummaries } from '../lib/queues';
 import { createRedis, startRedisServer } from '../lib/redis';
 import type { BenchRow } from './types';
 
@@ -34,7 +34,7 @@ export default async function alertLatency(): Promise<BenchRow[]> {
   const queue = new Queue('bench', { connection: { url: server.url }, prefix: 'bull' });
   const engine = new AlertEngine({
     redis,
-    sampleQueues: (now) => readAlertSamples(redis, ['bull'], now),
+    sampleQueues: (now) => readAllQueueSummaries(redis, ['bull'], now),
     settings: {
       namespace: 'lookout',
       rules: { QueueLengthWarning: { threshold: 10, forMs }, QueueLengthCritical: { enabled: false }, WorkersMissing: { enabled: false } },

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AlertEngine } from '../lib/alerts';
 import { hashPassword } from '../lib/auth/passwords';
-import { readAlertSamples } from '../lib/queues';
+import { readAllQueueSummaries } from '../lib/queues';
 import { createRedis, type Redis } from '../lib/redis';
 import { AlertsPage } from './pages/alerts-page';
 import { LoginPage } from './pages/login-page';
@@ -27,7 +27,7 @@ beforeAll(async () => {
   redis = createRedis(stack.redisUrl);
   engine = new AlertEngine({
     redis,
-    sampleQueues: (now) => readAlertSamples(redis, ['alerte2e'], now),
+    sampleQueues: (now) => readAllQueueSummaries(redis, ['alerte2e'], now),
     settings: { namespace: 'lookout', rules: { WorkersMissing: { forMs: 0 } }, webhooks: [], externalUrl: stack.baseUrl },
   });
   browser = await launchBrowser();

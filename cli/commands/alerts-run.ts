@@ -1,6 +1,6 @@
 import { AlertEngine, AlertRunner, readAlertSettings, type AlertSettings, type TickResult } from '../../lib/alerts';
 import type { ConnectionSpec } from '../../lib/config';
-import { readAlertSamples } from '../../lib/queues';
+import { readAllQueueSummaries } from '../../lib/queues';
 import { connect, connectionSpecs, type RedisClient } from '../../lib/redis';
 import { parseArgs } from '../args';
 import { ensureRedis, onShutdown } from '../runtime';
@@ -26,7 +26,7 @@ async function createAlertEngines(settings: AlertSettings): Promise<{ monitors: 
       const engine = new AlertEngine({
         redis,
         connection: spec.name,
-        sampleQueues: (now) => readAlertSamples(redis, spec.prefixes, now),
+        sampleQueues: (now) => readAllQueueSummaries(redis, spec.prefixes, now),
         settings,
         lock: { ttlMs: leaderTtlMs(settings.intervalMs) },
       });

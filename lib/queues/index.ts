@@ -4,7 +4,7 @@ export { readQueueSummaries, countWorkers } from './summaries';
 export { listJobs, readJob, STATE_SOURCES, MAX_LOG_LINES } from './jobs';
 export { findQueue } from './lookup';
 export { toJobSummary, toJobDetail, parseJson } from './job-parser';
-export { getQueueOverview, getQueueDetail, getQueueJobs, getJobDetail, getJobStatus, readAllQueueSummaries, readAlertSamples } from './service';
+export { getQueueOverview, getQueueDetail, getQueueJobs, getJobDetail, getJobStatus, readAllQueueSummaries } from './service';
 export { readJobStatus } from './status';
 export type { JobStatus } from './status';
 export { readFlowChildren, readChildCounts, parentOf, MAX_LISTED_CHILDREN } from './flows';

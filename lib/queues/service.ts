@@ -1,7 +1,6 @@
 import type { RedisClient } from '../redis';
 import { getQueueAlerts, type AlertView } from '../alerts';
 import { notFound } from '../errors';
-import { liveWorkersByQueue, readWorkersOverview, workerQueueKey } from '../workers';
 import { getConnection } from '../redis';
 import { discoverQueuesCached } from './discovery';
 import { listJobs, readJob } from './jobs';
@@ -17,16 +16,6 @@ import type { JobDetail, JobPage, QueueSummary } from './types';
 /** Every queue's summary, read on the given client (the monitor passes its own connection). */
 export async function readAllQueueSummaries(redis: RedisClient, prefixes: readonly string[], now = Date.now()): Promise<QueueSummary[]> {
   return readQueueSummaries(redis, await discoverQueuesCached(redis, prefixes), now);
-}
-
-/**
- * Every queue's summary as the alert rules see it: `workers` counts the workers that serve the queue now (see lib/workers
- * liveWorkersByQueue), so a hung `lookout work` process, whose connections stay open, does not hide WorkersMissing.
- */
-export async function readAlertSamples(redis: RedisClient, prefixes: readonly string[], now = Date.now()): Promise<QueueSummary[]> {
-  const [summaries, overview] = await Promise.all([readAllQueueSummaries(redis, prefixes, now), readWorkersOverview(redis, prefixes, now)]);
-  const live = liveWorkersByQueue(overview.workers);
-  return summaries.map((summary) => ({ ...summary, workers: live.get(workerQueueKey(summary.prefix, summary.name)) ?? 0 }));
 }
 
 export async function getQueueOverview(): Promise<{ queues: QueueSummary[]; prefixes: string[] }> {

@@ -1,4 +1,5 @@
 import { BULL_SUFFIX, clientLists, execPerItem, isCluster, jobKey, queueHashTag, queueKey, workerClientName, type RedisClient } from '../redis';
+import { isStale, readWorkerHeartbeats, RUNTIME_WORKER_NAME_PREFIX } from '../workers';
 import type { QueueRef, QueueSummary } from './types';
 
 const MINUTE_MS = 60_000;
@@ -25,20 +26,29 @@ function asNumber(value: unknown): number {
 /**
  * Counts workers per queue from BullMQ's client names (`<prefix>:<base64 queue>[:w:<name>]`), given the CLIENT LIST
  * of every master. A cluster worker names its connection to each node it talks to, so a queue counts the workers
- * of the node where it has most of them (as BullMQ's own getWorkers does), not the sum over nodes.
+ * of the node where it has most of them (as BullMQ's own getWorkers does), not the sum over nodes. A connection of
+ * Lookout's runtime (`…:w:lookout-<worker id>`) counts only while that worker's heartbeat is fresh (`liveRuntimeIds`):
+ * a `lookout work` process that hangs keeps its connections open but stops beating.
  */
-export function countWorkers(lists: readonly string[], refs: readonly QueueRef[]): Map<QueueRef, number> {
+export function countWorkers(lists: readonly string[], refs: readonly QueueRef[], liveRuntimeIds: ReadonlySet<string> | null = null): Map<QueueRef, number> {
   const perNode = lists.map((clientList) => {
     const names = new Map<string, number>();
     for (const line of clientList.split('\n')) {
       const match = /(?:^| )name=(\S*)/.exec(line);
       if (!match?.[1]) continue;
-      const base = match[1].split(':w:')[0] ?? match[1];
+      const [base = match[1], workerName] = match[1].split(':w:');
+      if (liveRuntimeIds && workerName?.startsWith(RUNTIME_WORKER_NAME_PREFIX) && !liveRuntimeIds.has(workerName.slice(RUNTIME_WORKER_NAME_PREFIX.length))) continue;
       names.set(base, (names.get(base) ?? 0) + 1);
     }
     return names;
   });
   return new Map(refs.map((ref) => [ref, Math.max(0, ...perNode.map((names) => names.get(workerClientName(ref.prefix, ref.name)) ?? 0))]));
+}
+
+/** Ids of the runtime workers of these prefixes whose heartbeat is fresh. */
+async function readLiveRuntimeIds(redis: RedisClient, prefixes: readonly string[], now: number): Promise<Set<string>> {
+  const heartbeats = await readWorkerHeartbeats(redis, prefixes);
+  return new Set(heartbeats.filter((beat) => !isStale(beat.lastHeartbeatAt, beat.heartbeatIntervalMs, now)).map((beat) => beat.id));
 }
 
 /** The hash slot group of a queue's keys, for execPerItem; '' for a queue without a hash tag (read on one Redis only). */
@@ -54,7 +64,7 @@ export const SPREAD_OVER_SLOTS =
 export async function readQueueSummaries(redis: RedisClient, refs: readonly QueueRef[], now = Date.now()): Promise<QueueSummary[]> {
   if (refs.length === 0) return [];
   const unreadable = (ref: QueueRef) => isCluster(redis) && queueHashTag(ref.prefix, ref.name) === null;
-  const [results, lists] = await Promise.all([
+  const [results, lists, liveRuntimeIds] = await Promise.all([
     execPerItem(redis, refs, slotOf, (pipeline, ref) => {
       if (unreadable(ref)) return;
       for (const read of READS) pipeline[read.cmd](queueKey(ref.prefix, ref.name, read.suffix));
@@ -67,8 +77,9 @@ export async function readQueueSummaries(redis: RedisClient, refs: readonly Queu
       pipeline.zcount(queueKey(ref.prefix, ref.name, BULL_SUFFIX.failed), now - FAILURE_WINDOW_MS, '+inf');
     }),
     clientLists(redis),
+    readLiveRuntimeIds(redis, [...new Set(refs.map((ref) => ref.prefix))], now),
   ]);
-  const workers = countWorkers(lists, refs);
+  const workers = countWorkers(lists, refs, liveRuntimeIds);
 
   const partial = refs.map((ref, index) => {
     const slice = results[index] ?? [];

@@ -13,5 +13,5 @@ export {
 } from './heartbeats';
 export type { HeartbeatReply } from './heartbeats';
 export { parseClientList, parseWorkerClientName, plainBullWorkers, RUNTIME_WORKER_NAME_PREFIX } from './bullmq-clients';
-export { readWorkersOverview, toWorkerView, toSupervisorView, liveWorkersByQueue, workerQueueKey } from './overview';
+export { readWorkersOverview, toWorkerView, toSupervisorView } from './overview';
 export { getWorkersOverview } from './service';

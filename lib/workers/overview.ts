@@ -86,24 +86,3 @@ export async function readWorkersOverview(redis: RedisClient, prefixes: readonly
   };
 }
 
-/** The key liveWorkersByQueue counts under. */
-export function workerQueueKey(prefix: string, queue: string): string {
-  return `${prefix}\u0000${queue}`;
-}
-
-/**
- * How many workers serve each queue now: a plain BullMQ worker while its connection is open, a Lookout worker while
- * its heartbeat is fresh (paused included: pausing is deliberate, like pausing the queue). A `lookout work` process
- * that hangs keeps its connections open but stops beating, so it no longer counts.
- */
-export function liveWorkersByQueue(workers: readonly WorkerView[]): Map<string, number> {
-  const live = new Map<string, number>();
-  for (const worker of workers) {
-    if (worker.status === 'stale') continue;
-    for (const queue of worker.queues) {
-      const key = workerQueueKey(worker.prefix, queue);
-      live.set(key, (live.get(key) ?? 0) + 1);
-    }
-  }
-  return live;
-}

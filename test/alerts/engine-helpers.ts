@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll } from 'vitest';
 import { AlertEngine, type AlertEngineOptions, type RuleOverrides, type Webhook } from '../../lib/alerts';
-import { readAlertSamples } from '../../lib/queues';
+import { readAllQueueSummaries } from '../../lib/queues';
 import { startReceiver, type Receiver } from './receiver';
 
 /** An engine on its own namespace, watching one BullMQ prefix, sending Alertmanager payloads to `url`. */
@@ -12,7 +12,7 @@ export function testEngine(
   const webhooks: Webhook[] = options.webhooks ?? (options.url ? [{ id: 'test', name: 'test-receiver', url: options.url, format: 'alertmanager', source: 'env' }] : []);
   return new AlertEngine({
     redis,
-    sampleQueues: (now) => readAlertSamples(redis, [options.prefix], now),
+    sampleQueues: (now) => readAllQueueSummaries(redis, [options.prefix], now),
     settings: { namespace: options.namespace, rules: options.rules ?? {}, webhooks, externalUrl: 'http://lookout.test' },
     delivery: { baseDelayMs: 20, maxDelayMs: 100, ...options.delivery },
     lock: options.lock,

@@ -1,9 +1,11 @@
 import { Queue } from 'bullmq';
 import { describe, expect, it } from 'vitest';
 import type { AlertEngine } from '../../lib/alerts';
-import { readAlertSamples, readAllQueueSummaries } from '../../lib/queues';
-import { readWorkerHeartbeats } from '../../lib/workers';
-import { connectionOptions, testRedis, waitFor } from '../helpers/redis';
+import * as queuesRoute from '../../app/api/queues/route';
+import { readAllQueueSummaries } from '../../lib/queues';
+import { readWorkerHeartbeats, RUNTIME_WORKER_NAME_PREFIX } from '../../lib/workers';
+import { callRoute } from '../api/call-route';
+import { connectionOptions, testRedis, testRedisUrl, waitFor } from '../helpers/redis';
 import { deleteTestKeys, FIXTURE_JOBS, spawnLookout } from '../workers/helpers';
 import { alertTestFile, only, testEngine } from './engine-helpers';
 import { alertLines } from './receiver';
@@ -36,14 +38,20 @@ describe('WorkersMissing and a hung lookout work process', () => {
       },
       () => engine.close(),
     );
-    await waitFor(async () => (await readWorkerHeartbeats(redis, [prefix])).find((beat) => beat.pid === worker.child.pid), 20_000, 'its heartbeat');
-    await waitFor(async () => ((await readAlertSamples(redis, [prefix])).find((sample) => sample.name === 'frozen')?.workers === 1 ? true : null), 10_000, 'the worker to count');
+    const beat = await waitFor(async () => (await readWorkerHeartbeats(redis, [prefix])).find((heartbeat) => heartbeat.pid === worker.child.pid), 20_000, 'its heartbeat');
+    const workersOf = async () => (await readAllQueueSummaries(redis, [prefix])).find((summary) => summary.name === 'frozen')?.workers;
+    await waitFor(async () => ((await workersOf()) === 1 ? true : null), 10_000, 'the worker to count');
 
     worker.child.kill('SIGSTOP');
     await queue.addBulk([1, 2, 3].map((n) => ({ name: 'sleepy', data: { key: `${prefix}:frozen-${n}`, ms: 0 } })));
-    // Its connections stay open, so BullMQ's own count still sees a worker; its heartbeat goes stale (3 missed beats).
-    await waitFor(async () => ((await readAlertSamples(redis, [prefix])).find((sample) => sample.name === 'frozen')?.workers === 0 ? true : null), 10_000, 'the heartbeat to go stale');
-    expect((await readAllQueueSummaries(redis, [prefix])).find((summary) => summary.name === 'frozen')?.workers).toBe(1);
+    // Its heartbeat goes stale (3 missed beats), so it no longer counts, although its connections stay open.
+    await waitFor(async () => ((await workersOf()) === 0 ? true : null), 10_000, 'the heartbeat to go stale');
+    expect(String(await redis.client('LIST'))).toContain(`:w:${RUNTIME_WORKER_NAME_PREFIX}${beat.id}`);
+    // The Overview says the same as the alert.
+    process.env.REDIS_URL = testRedisUrl();
+    process.env.LOOKOUT_PREFIXES = prefix;
+    const overview = await callRoute(queuesRoute.GET, '/api/queues', {});
+    expect((overview.body.queues as { name: string; workers: number }[]).find((queue) => queue.name === 'frozen')?.workers).toBe(0);
     expect((await tickAndDeliver(engine)).active).toMatchObject([{ rule: 'WorkersMissing', queue: 'frozen', state: 'firing', value: 3 }]);
 
     worker.child.kill('SIGCONT');

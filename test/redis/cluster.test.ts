@@ -16,7 +16,7 @@ import * as queues from '@/app/api/queues/route';
 import { AlertEngine, alertKeys, LeaderLock } from '@/lib/alerts';
 import { isLoginBlocked, recordLoginFailure, LOGIN_LIMITS } from '@/lib/auth';
 import { stopOperationRunner } from '@/lib/operations';
-import { closeBullQueues, discoverQueues, readAlertSamples, readAllQueueSummaries, type QueueSummary } from '@/lib/queues';
+import { closeBullQueues, discoverQueues, readAllQueueSummaries, type QueueSummary } from '@/lib/queues';
 import { BULL_SUFFIX, closeRedis, dataNodes, getRedis, queueKey, type RedisClient } from '@/lib/redis';
 import { batch, closeDispatcher, configureDispatcher, defineJob, startWorker } from '@/workers';
 import { callRoute } from '../api/call-route';
@@ -250,7 +250,7 @@ describe("Lookout's own keys on a cluster", () => {
     const engine = new AlertEngine({
       redis,
       connection: 'cluster',
-      sampleQueues: (now) => readAlertSamples(redis, [prefix], now),
+      sampleQueues: (now) => readAllQueueSummaries(redis, [prefix], now),
       settings: {
         namespace,
         rules: { QueueLengthWarning: { threshold: 2, forMs: 0 }, QueueLengthCritical: { enabled: false }, OldestJobTooOld: { enabled: false }, FailureRateHigh: { enabled: false }, WorkersMissing: { enabled: false }, RedisDown: { enabled: false } },
