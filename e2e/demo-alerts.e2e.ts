@@ -43,6 +43,8 @@ describe("the demo's failing webhooks", () => {
     const value = Number.parseFloat((await row.getByTestId('alert-value').textContent()) ?? '');
     expect(value).toBeGreaterThan(5);
     expect(await row.getByTestId('alert-summary').textContent()).toContain('FailureRateHigh on webhooks');
+    // The timeline draws it firing up to now.
+    await expect.poll(() => alerts.timelineSpans('FailureRateHigh', 'webhooks').last().getAttribute('data-state'), { timeout: 20_000 }).toBe('firing');
 
     await alerts.silence(row, 60);
     await row.getByTestId('silenced-until').waitFor();

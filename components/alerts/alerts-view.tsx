@@ -6,6 +6,7 @@ import { Freshness } from '../layout/freshness';
 import { PageHeader } from '../layout/page-header';
 import { ErrorState, Panel } from '../ui/panel';
 import { AlertTable } from './alert-table';
+import { AlertTimeline } from './alert-timeline';
 import { DeliveryLogTable } from './delivery-log';
 import { RulesEditor } from './rules-editor';
 import { WebhooksPanel } from './webhooks-panel';
@@ -32,6 +33,9 @@ export function AlertsView() {
           </Panel>
           <Panel title="Pending">
             <AlertTable alerts={active.filter((alert) => alert.state === 'pending')} kind="pending" canSilence={canSilence} empty="Nothing is pending" />
+          </Panel>
+          <Panel title="Timeline">
+            <AlertTimeline />
           </Panel>
           <Panel title="Recently resolved">
             <AlertTable alerts={alerts.data.recent} kind="resolved" canSilence={false} empty="No alert resolved recently" />

@@ -1,7 +1,7 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AlertView, DeliveryAttempt, RuleOverrides, RuleView, WebhookEdit, WebhookView } from '@/lib/alerts';
+import type { AlertTransition, AlertView, DeliveryAttempt, RuleOverrides, RuleView, WebhookEdit, WebhookView } from '@/lib/alerts';
 import { POLL_INTERVAL_MS, useApi } from './hooks';
 
 const sendJson = (method: 'POST' | 'PUT', body: unknown): RequestInit => ({
@@ -16,6 +16,16 @@ export function useAlerts() {
     queryKey: api.keys.alerts(),
     queryFn: () => api.fetch<{ active: AlertView[]; recent: AlertView[] }>('/api/alerts'),
     refetchInterval: POLL_INTERVAL_MS,
+  });
+}
+
+/** The latest state changes (up to 500), for the timeline; polled less often than the alerts themselves. */
+export function useAlertHistory() {
+  const api = useApi();
+  return useQuery({
+    queryKey: api.keys.alertHistory(),
+    queryFn: () => api.fetch<{ transitions: AlertTransition[] }>('/api/alerts/history?limit=500'),
+    refetchInterval: 15_000,
   });
 }
 

@@ -49,6 +49,7 @@ export function queryKeys(connection: string | undefined) {
     audit: (cursor: string) => [...root, 'audit', cursor] as const,
     alerts: () => [...root, 'alerts'] as const,
     alertRules: () => [...root, 'alerts', 'rules'] as const,
+    alertHistory: () => [...root, 'alerts', 'history'] as const,
     webhooks: () => [...root, 'alerts', 'webhooks'] as const,
     deliveries: () => [...root, 'alerts', 'deliveries'] as const,
     workers: () => [...root, 'workers'] as const,

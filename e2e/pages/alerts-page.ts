@@ -15,6 +15,11 @@ export class AlertsPage {
     return this.page.locator(`[data-testid="${state}-alerts"] [data-testid="alert-row"][data-rule="${rule}"][data-queue="${queue}"]`);
   }
 
+  /** The timeline's bars of one alert (`data-state` pending or firing). */
+  timelineSpans(rule: string, queue: string): Locator {
+    return this.page.locator(`[data-testid="timeline-row"][data-rule="${rule}"][data-queue="${queue}"] [data-testid="timeline-span"]`);
+  }
+
   async silence(row: Locator, minutes: number): Promise<void> {
     await row.getByTestId('silence-minutes').selectOption(String(minutes));
     await row.getByTestId('silence-button').click();
