@@ -73,6 +73,25 @@ describe('dashboard', () => {
     await readmeScreenshot(page, 'overview');
   });
 
+  it('filters the queues by name and sorts them by a column', async () => {
+    const overview = new OverviewPage(page);
+    await overview.open(stack.baseUrl);
+    await overview.queueRow('orders').waitFor();
+    const byName = await overview.queueNames();
+    expect(byName).toEqual([...byName].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())));
+    expect(byName.length).toBeGreaterThan(2);
+    // Most failed first: only "orders" has failed jobs.
+    await overview.sortBy('failed');
+    await expect.poll(async () => (await overview.queueNames())[0]).toBe('orders');
+    expect(await page.getByTestId('sort-failed').textContent()).toContain('↓');
+    await overview.filterQueues('PAUSED');
+    await expect.poll(() => overview.queueNames()).toEqual(['orders-paused']);
+    await overview.filterQueues('no such queue');
+    await page.getByTestId('no-matching-queues').waitFor();
+    await overview.filterQueues('');
+    await expect.poll(async () => (await overview.queueNames()).length).toBe(byName.length);
+  });
+
   it('opens a failed job and shows its reason and stack trace', async () => {
     const overview = new OverviewPage(page);
     await overview.openQueue('orders');

@@ -4,6 +4,7 @@ import type { QueueSummary } from '@/lib/queues/types';
 import { QueueAlertBadge } from '../alerts/alert-badge';
 import { formatCount, formatDuration, formatPercent } from '../format';
 import { ConnectionLink } from '../layout/connection-link';
+import { nextOrder, type QueueOrder, type QueueSortKey } from './queue-order';
 import { queueStatus } from './queue-status';
 import { StatusDot } from './status-dot';
 
@@ -24,23 +25,34 @@ export function queueHref(queue: QueueSummary, state?: string): string {
   return `/queues/${encodeURIComponent(queue.name)}${query ? `?${query}` : ''}`;
 }
 
-export function QueueTable({ queues, showPrefix }: { queues: QueueSummary[]; showPrefix: boolean }) {
+function SortHeader({ label, sortKey, order, onOrderChange, align = 'right', last = false }: { label: string; sortKey: QueueSortKey; order: QueueOrder; onOrderChange(order: QueueOrder): void; align?: 'left' | 'right'; last?: boolean }) {
+  const active = order.sort === sortKey;
+  return (
+    <th className={`py-2 ${last ? '' : 'pr-4'} ${align === 'right' ? 'text-right' : ''}`} aria-sort={active ? (order.descending ? 'descending' : 'ascending') : 'none'}>
+      <button type="button" data-testid={`sort-${sortKey}`} onClick={() => onOrderChange(nextOrder(order, sortKey))} className={`uppercase hover:text-slate-800 dark:hover:text-slate-200 ${active ? 'text-slate-800 dark:text-slate-200' : ''}`}>
+        {label}
+        {active ? (order.descending ? ' ↓' : ' ↑') : ''}
+      </button>
+    </th>
+  );
+}
+
+export function QueueTable({ queues, showPrefix, order, onOrderChange }: { queues: QueueSummary[]; showPrefix: boolean; order: QueueOrder; onOrderChange(order: QueueOrder): void }) {
+  const sortable = { order, onOrderChange };
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-sm" data-testid="queue-table">
         <thead className="text-left text-xs uppercase text-slate-500">
           <tr>
             <th className="py-2 pr-2" aria-label="Status" />
-            <th className="py-2 pr-4">Queue</th>
-            {COUNT_COLUMNS.map(([, label]) => (
-              <th key={label} className="py-2 pr-4 text-right">
-                {label}
-              </th>
+            <SortHeader label="Queue" sortKey="name" align="left" {...sortable} />
+            {COUNT_COLUMNS.map(([key, label]) => (
+              <SortHeader key={key} label={label} sortKey={key} {...sortable} />
             ))}
-            <th className="py-2 pr-4 text-right">Oldest wait</th>
-            <th className="py-2 pr-4 text-right">Jobs / min</th>
-            <th className="py-2 pr-4 text-right">Failure rate</th>
-            <th className="py-2 text-right">Workers</th>
+            <SortHeader label="Oldest wait" sortKey="oldestWaitingAgeMs" {...sortable} />
+            <SortHeader label="Jobs / min" sortKey="throughputPerMinute" {...sortable} />
+            <SortHeader label="Failure rate" sortKey="failureRate" {...sortable} />
+            <SortHeader label="Workers" sortKey="workers" last {...sortable} />
           </tr>
         </thead>
         <tbody>

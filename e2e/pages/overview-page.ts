@@ -16,6 +16,19 @@ export class OverviewPage {
     return this.queueRow(name).getByTestId(`count-${state}`);
   }
 
+  /** The queue names in the order the table shows them. */
+  async queueNames(): Promise<string[]> {
+    return this.page.locator('[data-testid="queue-row"]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-queue') ?? ''));
+  }
+
+  async sortBy(column: string): Promise<void> {
+    await this.page.getByTestId(`sort-${column}`).click();
+  }
+
+  async filterQueues(text: string): Promise<void> {
+    await this.page.getByTestId('queue-filter').fill(text);
+  }
+
   async openQueue(name: string): Promise<void> {
     await this.queueRow(name).getByRole('link', { name, exact: true }).click();
   }
