@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../lib/auth/passwords';
 import { AlertsPage } from './pages/alerts-page';
+import { BatchesPage } from './pages/batches-page';
 import { LoginPage } from './pages/login-page';
 import { OverviewPage } from './pages/overview-page';
 import { QueuePage } from './pages/queue-page';
@@ -68,5 +69,18 @@ describe("the demo's failing webhooks", () => {
     const queue = new QueuePage(page);
     await queue.alertBadge.waitFor();
     expect(await queue.alertBadge.textContent()).toBe('1 firing');
+  });
+});
+
+describe("the demo's batch", () => {
+  it('shows on the Batches page and reaches 100 %', async () => {
+    // Signed in by the test above; the demo dispatches an image-import batch at start and every 30 s.
+    const batches = new BatchesPage(page);
+    await batches.open(demo.baseUrl);
+    const row = batches.row('import gallery-');
+    await row.waitFor({ timeout: 30_000 });
+    const id = (await row.getAttribute('data-batch-id')) ?? '';
+    await expect.poll(() => batches.progress(batches.byId(id)), { timeout: 60_000, interval: 500 }).toBe(100);
+    expect(await batches.byId(id).getByTestId('batch-counts').textContent()).toBe('12 of 12 done');
   });
 });
