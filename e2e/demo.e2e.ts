@@ -1,3 +1,4 @@
+// The real `npm run demo` process, as a newcomer runs it: its failing webhooks raise an alert, its batch finishes.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../lib/auth/passwords';
