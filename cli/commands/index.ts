@@ -1,3 +1,4 @@
+import { alertsList } from './alerts-list';
 import { alertsRun } from './alerts-run';
 import { demo } from './demo';
 import { QUEUE_COMMANDS } from './queue';
@@ -22,6 +23,7 @@ export const COMMANDS: Record<string, CliCommand> = {
   monitor: { summary: 'Sample every queue into the metrics store (LOOKOUT_MONITOR_INTERVAL_MS, default 5 s)', run: monitor },
   demo: { summary: 'Embedded Redis + demo workers and traffic + the monitor + the dashboard on http://127.0.0.1:3000', run: demo },
   'user:add': { summary: 'Print a LOOKOUT_USERS entry (name:role:scrypt-hash); reads the password from the terminal or stdin', run: userAdd },
+  'alerts:list': alertsList,
   'alerts:run': { summary: 'Evaluate alert rules every LOOKOUT_MONITOR_INTERVAL_MS and send webhooks (leader-locked; --once for one tick)', run: alertsRun },
   ...QUEUE_COMMANDS,
   work: {

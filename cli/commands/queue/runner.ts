@@ -10,7 +10,7 @@ import { parseArgs } from '../../args';
 /** Exit codes of the queue:* commands: 1 when the action failed or a monitored queue is over its maximum, 2 for usage. */
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
-export const SWITCHES = ['json', 'force'] as const;
+export const SWITCHES = ['json', 'force', 'recent'] as const;
 
 export interface QueueCommandInput<F> {
   positionals: string[];
@@ -62,7 +62,7 @@ function requireRedis(connection: string | undefined): string {
   if (!hasConfiguredRedis()) {
     // An embedded Redis would be empty: acting on it would only ever answer "queue not found".
     throw new UsageError(
-      'queue:* commands act on the Redis your queues live in: set REDIS_URL (e.g. REDIS_URL=redis://localhost:6379), ' +
+      'queue:* and alerts:list act on the Redis your queues live in: set REDIS_URL (e.g. REDIS_URL=redis://localhost:6379), ' +
         'REDIS_CLUSTER_NODES or LOOKOUT_CONNECTIONS, and LOOKOUT_PREFIXES if your queues do not use the default "bull" prefix.',
     );
   }
