@@ -26,7 +26,11 @@ const isActive = (state: string): state is AlertSpan['state'] => state === 'pend
  */
 export function alertTimeline(transitions: readonly AlertTransition[], active: readonly Alert[], from: number, to: number): TimelineRow[] {
   const byAlert = new Map<string, AlertTransition[]>();
-  for (const transition of transitions) byAlert.set(transition.alert.id, [...(byAlert.get(transition.alert.id) ?? []), transition]);
+  for (const transition of transitions) {
+    const changes = byAlert.get(transition.alert.id);
+    if (changes) changes.push(transition);
+    else byAlert.set(transition.alert.id, [transition]);
+  }
   const rows = new Map<string, TimelineRow>();
   const rowOf = (alert: Alert) => {
     const existing = rows.get(alert.id);

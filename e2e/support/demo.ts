@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { findFreePort, startRedisServer, type RedisServerHandle } from '../../lib/redis';
+import { waitForServer } from './wait-for-server';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 
@@ -22,20 +23,6 @@ function exited(child: ChildProcess, timeoutMs: number): Promise<boolean> {
       done(true);
     });
   });
-}
-
-async function waitForDashboard(baseUrl: string, demo: ChildProcess, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (demo.exitCode !== null) throw new Error(`lookout demo exited with code ${demo.exitCode} before the dashboard answered`);
-    try {
-      if ((await fetch(`${baseUrl}/api/health`)).status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`the demo's dashboard did not answer on ${baseUrl} within ${timeoutMs} ms`);
 }
 
 /** Starts `node bin/lookout.mjs demo` (the build made before e2e runs is reused) and waits for its dashboard. */
@@ -60,7 +47,7 @@ export async function startDemo(env: Record<string, string> = {}): Promise<DemoP
     rmSync(dir, { recursive: true, force: true });
   };
   try {
-    await waitForDashboard(baseUrl, demo, 90_000);
+    await waitForServer(`${baseUrl}/api/health`, demo, { name: 'lookout demo', timeoutMs: 90_000, ok: (status) => status === 200 });
   } catch (error) {
     await stop();
     throw error;

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { findFreePort, startRedisServer, type RedisServerHandle } from '../../lib/redis';
+import { waitForServer } from './wait-for-server';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const NEXT_BIN = join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
@@ -20,21 +21,6 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-async function waitForHttp(url: string, web: ChildProcess, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    // A server that exited (no build, say) will never answer: say so now instead of after the timeout.
-    if (web.exitCode !== null) throw new Error(`next start exited with code ${web.exitCode} before ${url} answered (is there a build? run npx next build)`);
-    try {
-      await fetch(url);
-      return;
-    } catch {
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
-}
-
 /** `env` may depend on the private Redis's URL (e.g. LOOKOUT_CONNECTIONS naming it). */
 export async function startStack(prefix = 'bull', env: Record<string, string> | ((redisUrl: string) => Record<string, string>) = {}): Promise<Stack> {
   const dir = mkdtempSync(join(tmpdir(), 'lookout-e2e-'));
@@ -48,7 +34,7 @@ export async function startStack(prefix = 'bull', env: Record<string, string> | 
   });
   const baseUrl = `http://127.0.0.1:${port}`;
   try {
-    await waitForHttp(`${baseUrl}/api/health`, web, 60_000);
+    await waitForServer(`${baseUrl}/api/health`, web, { name: 'next start', timeoutMs: 60_000 });
   } catch (error) {
     // The caller never gets a stack to stop: stop what was started here, or the Redis outlives the test run.
     web.kill('SIGTERM');
